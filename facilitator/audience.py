@@ -1,0 +1,112 @@
+"""Age bands and the one age rule.
+
+A session's audience is a range of ages. Its *band* is the band of its youngest participant (so
+the text is pitched at the youngest reader), and a section is admitted only when its ``min_age`` is
+at most the youngest participant's age. Every other module asks this module; none compares ages.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Protocol
+
+from facilitator.errors import FacilitatorError, Problem
+
+YOUNGEST_AGE = 10
+ADULT_AGE = 18
+OLDEST_AGE = 120
+
+
+@dataclass(frozen=True)
+class Band:
+    """A named age band with inclusive ages."""
+
+    name: str
+    youngest: int
+    oldest: int
+
+
+BANDS: tuple[Band, ...] = (
+    Band("10-12", 10, 12),
+    Band("13-15", 13, 15),
+    Band("16-17", 16, 17),
+    Band("adults", ADULT_AGE, OLDEST_AGE),
+)
+BAND_NAMES: tuple[str, ...] = tuple(b.name for b in BANDS)
+
+
+def band_of(age: int) -> Band:
+    """The band an age falls in (ages below 10 are not served)."""
+    for band in BANDS:
+        if band.youngest <= age <= band.oldest:
+            return band
+    raise ValueError(f"no band for age {age}")
+
+
+def band_index(name: str) -> int:
+    return BAND_NAMES.index(name)
+
+
+class AgeGated(Protocol):
+    min_age: int
+    max_age: int | None
+
+
+@dataclass(frozen=True)
+class Audience:
+    """The participants of one session: from ``youngest`` to ``oldest`` years old."""
+
+    youngest: int
+    oldest: int
+
+    @property
+    def band(self) -> Band:
+        return band_of(self.youngest)
+
+    @property
+    def label(self) -> str:
+        """How the audience was asked for, normalised: ``13-15``, ``12-14``, ``14`` or ``adults``."""
+        if self.youngest >= ADULT_AGE:
+            return "adults"
+        if self.youngest == self.oldest:
+            return str(self.youngest)
+        return f"{self.youngest}-{self.oldest}"
+
+    def admits(self, section: AgeGated) -> bool:
+        """The age rule: nobody in the room is younger than the section's ``min_age`` (and nobody
+        older than its ``max_age``, for activities written for younger groups)."""
+        if section.min_age > self.youngest:
+            return False
+        return section.max_age is None or self.oldest <= section.max_age
+
+
+_RANGE = re.compile(r"^\s*(\d{1,3})\s*[-–]\s*(\d{1,3})\s*$")
+_AGE = re.compile(r"^\s*(\d{1,3})\s*$")
+
+
+def parse_audience(text: str, field: str = "--age") -> Audience:
+    """Read ``10-12`` (a band), ``12-14`` (a range), ``14`` (an age) or ``adults``."""
+    value = str(text).strip().lower()
+    hint = "give a band (10-12, 13-15, 16-17, adults), a range such as 12-14, or an age such as 14"
+    if value in ("adults", "adult"):
+        return Audience(ADULT_AGE, OLDEST_AGE)
+    if m := _RANGE.match(value):
+        youngest, oldest = int(m.group(1)), int(m.group(2))
+    elif m := _AGE.match(value):
+        youngest = oldest = int(m.group(1))
+    else:
+        raise FacilitatorError(Problem(field=field, message=f"'{text}' is not an age", hint=hint))
+    if youngest > oldest:
+        raise FacilitatorError(
+            Problem(field=field, message=f"'{text}' starts above where it ends", hint="write the youngest age first, e.g. 12-14")
+        )
+    if youngest < YOUNGEST_AGE:
+        raise FacilitatorError(
+            Problem(field=field, message=f"'{text}' includes ages under {YOUNGEST_AGE}", hint=f"the library is written for ages {YOUNGEST_AGE} and up")
+        )
+    if oldest > OLDEST_AGE:
+        raise FacilitatorError(Problem(field=field, message=f"'{text}' is not an age", hint=hint))
+    if youngest >= ADULT_AGE:
+        return Audience(youngest, max(oldest, OLDEST_AGE) if oldest == youngest else oldest)
+    return Audience(youngest, oldest)

@@ -1,0 +1,255 @@
+"""Read section files into a :class:`~facilitator.library.Library`, reporting every problem at once.
+
+YAML is parsed with the safe loader's composer so that every value keeps its line number; pydantic
+validates the values and each error is mapped back to ``FILE:LINE: field``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from facilitator.audience import BAND_NAMES, band_of
+from facilitator.errors import FacilitatorError, Problem
+from facilitator.library import Library
+from facilitator.schema import Section
+
+Lines = dict[tuple[str | int, ...], int]
+
+
+def shipped_sections_dir() -> Path:
+    """The content library that ships with the package."""
+    return Path(str(resources.files("facilitator") / "content" / "sections"))
+
+
+def outline_ids() -> dict[str, str]:
+    """The guide's OUTLINE rows that sections may cite in ``source:``."""
+    text = (resources.files("facilitator") / "content" / "outline.yaml").read_text(encoding="utf-8")
+    return {str(k): str(v) for k, v in yaml.safe_load(text).items()}
+
+
+def read_yaml(path: Path) -> tuple[Any, Lines]:
+    """Parse ``path`` safely, returning the data and the line of every key path.
+
+    Raises :class:`FacilitatorError` for unreadable files, YAML syntax errors and duplicate keys.
+    """
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise FacilitatorError(Problem(str(path), 1, "", f"is not UTF-8 text ({exc.reason})", "save the file as UTF-8")) from None
+    except OSError as exc:
+        raise FacilitatorError(Problem(str(path), 0, "", f"cannot be read: {exc.strerror}", "check the path")) from None
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 1
+        what = exc.problem or str(exc)
+        raise FacilitatorError(
+            Problem(str(path), line, "", f"is not valid YAML: {what}", "check indentation, colons and quotes on this line")
+        ) from None
+    if node is None:
+        return None, {}
+    lines: Lines = {}
+    problems: list[Problem] = []
+    _index(node, (), lines, problems, str(path))
+    if problems:
+        raise FacilitatorError(problems)
+    return yaml.safe_load(text), lines
+
+
+def _index(node: yaml.Node, path: tuple[str | int, ...], lines: Lines, problems: list[Problem], file: str) -> None:
+    lines[path] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        seen: set[str] = set()
+        for key, value in node.value:
+            name = str(key.value)
+            if name in seen:
+                problems.append(
+                    Problem(file, key.start_mark.line + 1, ".".join(map(str, path + (name,))), "appears twice", "keep one of them")
+                )
+            seen.add(name)
+            lines[path + (name,)] = key.start_mark.line + 1
+            _index(value, path + (name,), lines, problems, file)
+            lines[path + (name,)] = key.start_mark.line + 1
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            _index(item, path + (i,), lines, problems, file)
+
+
+def _field(loc: tuple[str | int, ...]) -> str:
+    return ".".join(str(p) for p in loc)
+
+
+def _lookup(lines: Lines, loc: tuple[str | int, ...]) -> int:
+    for end in range(len(loc), -1, -1):
+        if loc[:end] in lines:
+            return lines[loc[:end]]
+    return 1
+
+
+def _problems_from(exc: ValidationError, file: str, lines: Lines) -> list[Problem]:
+    problems = []
+    for err in exc.errors():
+        loc = tuple(err["loc"])
+        kind = err["type"]
+        if kind == "extra_forbidden":
+            message, hint = "is not a known field", "check the spelling; docs/section-format.md lists the fields"
+        elif kind == "missing":
+            message, hint = "is missing", "add it"
+        elif kind == "literal_error":
+            expected = err.get("ctx", {}).get("expected", "")
+            message, hint = f"'{err.get('input')}' is not allowed", f"use {expected}"
+        elif kind == "value_error":
+            message, hint = str(err["msg"]).removeprefix("Value error, "), ""
+        else:
+            message, hint = f"{err['msg'][0].lower()}{err['msg'][1:]} (got {err.get('input')!r})", ""
+        problems.append(Problem(file, _lookup(lines, loc), _field(loc), message, hint))
+    return problems
+
+
+def load_section(path: Path) -> Section:
+    """Load and validate one section file on its own."""
+    data, lines = read_yaml(path)
+    file = str(path)
+    if not isinstance(data, dict):
+        raise FacilitatorError(Problem(file, 1, "", "is not a section (expected `id: ...`, `kind: ...` and the other fields)", "see docs/section-format.md"))
+    try:
+        section = Section.model_validate(data)
+    except ValidationError as exc:
+        raise FacilitatorError(_problems_from(exc, file, lines)) from None
+    section._origin = file
+    section._lines = lines
+    problems = []
+    if section.max_age is not None and section.max_age < section.min_age:
+        problems.append(Problem(file, section.line_of("max_age"), "max_age", f"{section.max_age} is below min_age {section.min_age}", "raise max_age or remove it"))
+    if path.stem != section.id:
+        problems.append(Problem(file, section.line_of("id"), "id", f"'{section.id}' does not match the file name '{path.name}'", f"rename the file to {section.id}.yaml"))
+    if problems:
+        raise FacilitatorError(problems)
+    return section
+
+
+def section_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.glob("*.yaml") if p.is_file()) + sorted(p for p in folder.glob("*.yml") if p.is_file())
+
+
+def load_library(folders: Iterable[Path] | None = None) -> Library:
+    """Load every section in ``folders`` (the shipped library by default); later folders replace
+    sections of the same id. Raises one :class:`FacilitatorError` listing every problem."""
+    folders = list(folders) if folders is not None else [shipped_sections_dir()]
+    problems: list[Problem] = []
+    sections: dict[str, Section] = {}
+    for folder in folders:
+        if not folder.is_dir():
+            problems.append(Problem(str(folder), 0, "", "is not a folder", "give a folder of section .yaml files"))
+            continue
+        files = section_files(folder)
+        if not files:
+            problems.append(Problem(str(folder), 0, "", "holds no section files", "add .yaml section files"))
+        in_folder: dict[str, Section] = {}
+        for path in files:
+            try:
+                section = load_section(path)
+            except FacilitatorError as exc:
+                problems.extend(exc.problems)
+                continue
+            if section.id in in_folder:
+                first = in_folder[section.id].origin
+                problems.append(Problem(str(path), section.line_of("id"), "id", f"'{section.id}' is already used by {Path(first).name}", "give each section its own id"))
+                continue
+            in_folder[section.id] = section
+        sections.update(in_folder)
+    problems.extend(cross_check(sections))
+    if problems:
+        raise FacilitatorError(sorted(problems))
+    return Library(sections)
+
+
+def cross_check(sections: dict[str, Section]) -> list[Problem]:
+    """Problems that need the whole library: unknown ids and ``requires`` cycles."""
+    problems: list[Problem] = []
+    outline = outline_ids()
+    for s in sections.values():
+        for i, req in enumerate(s.requires):
+            if req not in sections:
+                problems.append(Problem(s.origin, s.line_of("requires", i), "requires", f"'{req}' is not a section", "use the id of an existing section"))
+            elif sections[req].min_age > s.min_age:
+                problems.append(Problem(s.origin, s.line_of("requires", i), "requires", f"'{req}' is for ages {sections[req].min_age}+ but this section is for {s.min_age}+", "raise min_age or drop the requirement"))
+        for i, row in enumerate(s.source):
+            if row not in outline:
+                problems.append(Problem(s.origin, s.line_of("source", i), "source", f"'{row}' is not an OUTLINE row", "use an id from G01 to G42"))
+        problems.extend(_band_problems(s))
+    problems.extend(_cycles(sections))
+    return problems
+
+
+def _band_problems(s: Section) -> list[Problem]:
+    """A variant for a band younger than anyone who may see the section is dead text."""
+    youngest_band = band_of(s.min_age).name
+    too_young = set(BAND_NAMES[: BAND_NAMES.index(youngest_band)])
+    problems = []
+    for path, variants in iter_texts(s):
+        for band in sorted(too_young & set(variants)):
+            problems.append(Problem(s.origin, s.line_of(*path), ".".join(map(str, path)), f"has a {band} variant but min_age is {s.min_age}", "remove the variant or lower min_age"))
+    return problems
+
+
+def _cycles(sections: dict[str, Section]) -> list[Problem]:
+    problems = []
+    state: dict[str, int] = {}  # 1 = on the current path, 2 = done
+
+    def visit(sid: str, trail: list[str]) -> None:
+        state[sid] = 1
+        for req in sections[sid].requires:
+            if req not in sections:
+                continue
+            if state.get(req) == 1:
+                cycle = trail[trail.index(req):] + [sid, req] if req in trail else [sid, req]
+                s = sections[sid]
+                problems.append(Problem(s.origin, s.line_of("requires"), "requires", "forms a cycle: " + " -> ".join(dict.fromkeys(cycle)) + f" -> {req}", "remove one of these requirements"))
+            elif state.get(req) is None:
+                visit(req, trail + [sid])
+        state[sid] = 2
+
+    for sid in sorted(sections):
+        if sid not in state:
+            visit(sid, [])
+    return problems
+
+
+def iter_texts(s: Section, participant_only: bool = False) -> Iterable[tuple[tuple[str | int, ...], dict[str, Any]]]:
+    """Every variant text of ``s`` with its field path: participant fields first, then (unless
+    ``participant_only``) facilitator fields."""
+    yield ("title",), s.title
+    p = s.participant
+    for name in ("key_points", "body", "content_note", "steps"):
+        value = getattr(p, name)
+        if value is not None:
+            yield ("participant", name), value
+    if p.story:
+        yield ("participant", "story", "text"), p.story.text
+    for i, t in enumerate(p.terms):
+        yield ("participant", "terms", i, "definition"), t.definition
+    for i, tip in enumerate(p.tips):
+        yield ("participant", "tips", i, "title"), tip.title
+        yield ("participant", "tips", i, "text"), tip.text
+    for i, st in enumerate(p.statements):
+        yield ("participant", "statements", i, "statement"), st.statement
+        yield ("participant", "statements", i, "explanation"), st.explanation
+    for i, pr in enumerate(p.prompts):
+        yield ("participant", "prompts", i, "title"), pr.title
+        yield ("participant", "prompts", i, "setup"), pr.setup
+    for i, c in enumerate(p.contacts):
+        yield ("participant", "contacts", i, "description"), c.description
+    for i, q in enumerate(s.questions):
+        yield ("questions", i, "ask"), q.ask
+    if participant_only:
+        return
+    if s.facilitator.say:
+        yield ("facilitator", "say"), s.facilitator.say

@@ -1,0 +1,212 @@
+"""The content schema: what one section file may hold.
+
+Participant fields (``participant:`` and each question's ``ask``) may be shown to participants;
+facilitator fields (``facilitator:``, ``listen_for``, ``follow_up``) never are. Text fields hold
+either one string or a mapping from age band to string (see :func:`pick`).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr
+
+from facilitator.audience import BAND_NAMES, Band, band_index
+
+ALL_BANDS = "*"
+"""The key under which text for every band is stored."""
+
+Kind = Literal[
+    "intro", "concept", "glossary", "scenario", "example", "law", "action", "tips",
+    "contacts", "activity", "opening", "closing", "safeguarding",
+]
+Sensitivity = Literal["low", "medium", "high"]
+
+_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_BANDS_HINT = "use one of " + ", ".join(BAND_NAMES)
+
+
+def _non_empty(value: Any) -> str:
+    if isinstance(value, dict):
+        raise ValueError("must be text, not a mapping (put text that contains ': ' in quotes)")
+    if not isinstance(value, str):
+        raise ValueError(f"must be text, not {type(value).__name__}")
+    if not value.strip():
+        raise ValueError("is empty (write the text or remove the field)")
+    return value.strip()
+
+
+def _text_list(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [_non_empty(value)]
+    if not isinstance(value, list):
+        raise ValueError(f"must be a list of texts, not {type(value).__name__}")
+    if not value:
+        raise ValueError("is an empty list (add items or remove the field)")
+    items = []
+    for i, item in enumerate(value, 1):
+        try:
+            items.append(_non_empty(item))
+        except ValueError as exc:
+            raise ValueError(f"item {i} {exc}") from None
+    return items
+
+
+def _variants(convert: Any) -> Any:
+    def validate(value: Any) -> dict[str, Any]:
+        if isinstance(value, dict):
+            if not value:
+                raise ValueError("has no band variants (" + _BANDS_HINT + ")")
+            out: dict[str, Any] = {}
+            for key, text in value.items():
+                if str(key) not in BAND_NAMES:
+                    raise ValueError(f"'{key}' is not an age band ({_BANDS_HINT})")
+                try:
+                    out[str(key)] = convert(text)
+                except ValueError as exc:
+                    raise ValueError(f"{key}: {exc}") from None
+            return out
+        return {ALL_BANDS: convert(value)}
+
+    return validate
+
+
+NonEmpty = Annotated[str, BeforeValidator(_non_empty)]
+Text = Annotated[dict[str, str], BeforeValidator(_variants(_non_empty))]
+"""One text for all bands, stored under ``*``, or one per band."""
+TextList = Annotated[dict[str, list[str]], BeforeValidator(_variants(_text_list))]
+"""One list for all bands, or one list per band."""
+Strings = Annotated[list[str], BeforeValidator(_text_list)]
+
+
+def pick(variants: dict[str, Any], band: Band) -> Any:
+    """The variant for ``band``: its own, else the nearest younger band's (plainer text is safe
+    for older readers), else the nearest older band's."""
+    if ALL_BANDS in variants:
+        return variants[ALL_BANDS]
+    if band.name in variants:
+        return variants[band.name]
+    here = band_index(band.name)
+    younger = [n for n in BAND_NAMES[:here] if n in variants]
+    if younger:
+        return variants[younger[-1]]
+    return variants[next(n for n in BAND_NAMES[here:] if n in variants)]
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Question(Model):
+    ask: Text
+    listen_for: Strings = Field(default_factory=list)
+    follow_up: Strings = Field(default_factory=list)
+
+
+class Term(Model):
+    term: NonEmpty
+    definition: Text
+
+
+class Tip(Model):
+    title: Text
+    text: Text
+
+
+class Statement(Model):
+    statement: Text
+    answer: Literal["myth", "fact"]
+    explanation: Text
+
+
+class Prompt(Model):
+    title: Text
+    setup: Text
+
+
+class Contact(Model):
+    name: NonEmpty
+    website: NonEmpty | None = None
+    phone: NonEmpty | None = None
+    description: Text
+    takes_reports: bool = False
+    source: NonEmpty
+    """Where this contact was found (a contact without a source is never shipped)."""
+
+
+class Story(Model):
+    character: NonEmpty
+    text: Text
+
+
+class ParticipantContent(Model):
+    """What participants may see."""
+
+    key_points: TextList | None = None
+    body: Text | None = None
+    content_note: Text | None = None
+    story: Story | None = None
+    terms: list[Term] = Field(default_factory=list)
+    tips: list[Tip] = Field(default_factory=list)
+    statements: list[Statement] = Field(default_factory=list)
+    steps: TextList | None = None
+    prompts: list[Prompt] = Field(default_factory=list)
+    contacts: list[Contact] = Field(default_factory=list)
+
+
+class FacilitatorContent(Model):
+    """What only the facilitator sees."""
+
+    say: Text | None = None
+    notes: Strings = Field(default_factory=list)
+    safeguarding: Strings = Field(default_factory=list)
+    key_message: NonEmpty | None = None
+    materials: Strings = Field(default_factory=list)
+    protocol: Strings = Field(default_factory=list)
+
+
+def _check_id(value: str) -> str:
+    if not _ID.match(value):
+        raise ValueError(f"'{value}' is not a valid id (use lowercase letters, digits and dashes)")
+    return value
+
+
+class Section(Model):
+    """One section of the content library, as written in its YAML file."""
+
+    id: Annotated[str, AfterValidator(_check_id)]
+    kind: Kind
+    title: Text
+    topics: list[NonEmpty] = Field(default_factory=list)
+    source: list[NonEmpty] = Field(default_factory=list)
+    min_age: int = Field(ge=10, le=18)
+    max_age: int | None = Field(default=None, ge=10)
+    minutes: int = Field(ge=1, le=120)
+    sensitivity: Sensitivity = "low"
+    requires: list[NonEmpty] = Field(default_factory=list)
+    objectives: Strings = Field(default_factory=list)
+    official_titles: list[NonEmpty] = Field(default_factory=list)
+    participant: ParticipantContent = Field(default_factory=ParticipantContent)
+    questions: list[Question] = Field(default_factory=list)
+    facilitator: FacilitatorContent = Field(default_factory=FacilitatorContent)
+
+    _origin: str = PrivateAttr(default="")
+    _lines: dict[tuple[str | int, ...], int] = PrivateAttr(default_factory=dict)
+
+    @property
+    def origin(self) -> str:
+        """The file this section was loaded from."""
+        return self._origin
+
+    def line_of(self, *path: str | int) -> int:
+        """The line in :attr:`origin` of the field at ``path`` (or of its nearest parent)."""
+        for end in range(len(path), -1, -1):
+            if path[:end] in self._lines:
+                return self._lines[path[:end]]
+        return 1
+
+    @property
+    def facilitator_only(self) -> bool:
+        """Safeguarding briefs never reach participants."""
+        return self.kind == "safeguarding"

@@ -1,0 +1,153 @@
+"""The two views of a section for one age band, as different types.
+
+:class:`ParticipantBlock` holds only what participants may see; :class:`FacilitatorBlock` holds the
+facilitator's notes *and* (for reference in the guide) a copy of the participant block. Participant
+writers are typed to take participant blocks only, so facilitator text cannot reach them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from facilitator.audience import Band
+from facilitator.schema import Section, pick
+
+
+@dataclass(frozen=True)
+class Term:
+    term: str
+    definition: str
+
+
+@dataclass(frozen=True)
+class Tip:
+    title: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Statement:
+    statement: str
+    is_fact: bool
+    explanation: str
+
+
+@dataclass(frozen=True)
+class Prompt:
+    title: str
+    setup: str
+
+
+@dataclass(frozen=True)
+class Contact:
+    name: str
+    description: str
+    website: str | None
+    phone: str | None
+    takes_reports: bool
+    source: str
+
+
+@dataclass(frozen=True)
+class Story:
+    character: str
+    text: str
+
+
+@dataclass(frozen=True)
+class ParticipantBlock:
+    """One section as participants see it."""
+
+    section_id: str
+    kind: str
+    title: str
+    minutes: int
+    sensitivity: str
+    key_points: tuple[str, ...] = ()
+    body: str = ""
+    content_note: str = ""
+    story: Story | None = None
+    questions: tuple[str, ...] = ()
+    terms: tuple[Term, ...] = ()
+    tips: tuple[Tip, ...] = ()
+    statements: tuple[Statement, ...] = ()
+    steps: tuple[str, ...] = ()
+    prompts: tuple[Prompt, ...] = ()
+    contacts: tuple[Contact, ...] = ()
+
+
+@dataclass(frozen=True)
+class GuideQuestion:
+    ask: str
+    listen_for: tuple[str, ...] = ()
+    follow_up: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class FacilitatorBlock:
+    """One section as the facilitator prepares and runs it."""
+
+    participant: ParticipantBlock
+    objectives: tuple[str, ...] = ()
+    say: str = ""
+    questions: tuple[GuideQuestion, ...] = ()
+    notes: tuple[str, ...] = ()
+    safeguarding: tuple[str, ...] = ()
+    key_message: str = ""
+    materials: tuple[str, ...] = ()
+    protocol: tuple[str, ...] = ()
+    source: tuple[str, ...] = field(default=())
+
+    @property
+    def section_id(self) -> str:
+        return self.participant.section_id
+
+    @property
+    def title(self) -> str:
+        return self.participant.title
+
+
+def participant_view(s: Section, band: Band) -> ParticipantBlock:
+    """What participants in ``band`` see of ``s``; empty for facilitator-only sections."""
+    p = s.participant
+
+    def text(variants: dict[str, str] | None) -> str:
+        return pick(variants, band) if variants else ""
+
+    return ParticipantBlock(
+        section_id=s.id,
+        kind=s.kind,
+        title=text(s.title),
+        minutes=s.minutes,
+        sensitivity=s.sensitivity,
+        key_points=tuple(pick(p.key_points, band)) if p.key_points else (),
+        body=text(p.body),
+        content_note=text(p.content_note),
+        story=Story(p.story.character, text(p.story.text)) if p.story else None,
+        questions=tuple(text(q.ask) for q in s.questions),
+        terms=tuple(Term(t.term, text(t.definition)) for t in p.terms),
+        tips=tuple(Tip(text(t.title), text(t.text)) for t in p.tips),
+        statements=tuple(Statement(text(st.statement), st.answer == "fact", text(st.explanation)) for st in p.statements),
+        steps=tuple(pick(p.steps, band)) if p.steps else (),
+        prompts=tuple(Prompt(text(pr.title), text(pr.setup)) for pr in p.prompts),
+        contacts=tuple(
+            Contact(c.name, text(c.description), c.website, c.phone, c.takes_reports, c.source) for c in p.contacts
+        ),
+    )
+
+
+def facilitator_view(s: Section, band: Band) -> FacilitatorBlock:
+    """Everything the facilitator needs for ``s`` with participants in ``band``."""
+    f = s.facilitator
+    return FacilitatorBlock(
+        participant=participant_view(s, band),
+        objectives=tuple(s.objectives),
+        say=pick(f.say, band) if f.say else "",
+        questions=tuple(GuideQuestion(pick(q.ask, band), tuple(q.listen_for), tuple(q.follow_up)) for q in s.questions),
+        notes=tuple(f.notes),
+        safeguarding=tuple(f.safeguarding),
+        key_message=f.key_message or "",
+        materials=tuple(f.materials),
+        protocol=tuple(f.protocol),
+        source=tuple(s.source),
+    )
