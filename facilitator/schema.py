@@ -22,6 +22,7 @@ Kind = Literal[
     "contacts", "activity", "opening", "closing", "safeguarding",
 ]
 Sensitivity = Literal["low", "medium", "high"]
+Phase = Literal["opening", "concepts", "scenarios", "action", "tips", "help", "closing"]
 
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _BANDS_HINT = "use one of " + ", ".join(BAND_NAMES)
@@ -185,6 +186,8 @@ class Section(Model):
     minutes: int = Field(ge=1, le=120)
     sensitivity: Sensitivity = "low"
     requires: list[NonEmpty] = Field(default_factory=list)
+    phase: Phase | None = None
+    """Where in a session this section goes; by default, from its kind (content/session.yaml)."""
     objectives: Strings = Field(default_factory=list)
     official_titles: list[NonEmpty] = Field(default_factory=list)
     participant: ParticipantContent = Field(default_factory=ParticipantContent)

@@ -1,0 +1,138 @@
+"""The Pack: the one document model between a plan and the writers.
+
+It holds two views with different types. :class:`ParticipantPack` is all that slides' visible text,
+the handout and the cards may show; :class:`FacilitatorPack` adds notes, listen-for points,
+safeguarding and timings. Participant writers take a :class:`ParticipantPack` only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, replace
+
+from facilitator import __version__
+from facilitator.errors import FacilitatorError, Problem
+from facilitator.library import Library
+from facilitator.loader import outline_ids
+from facilitator.messages import _
+from facilitator.planner import Plan, validate_plan
+from facilitator.views import Contact, FacilitatorBlock, ParticipantBlock, Term, facilitator_view, participant_view
+
+
+@dataclass(frozen=True)
+class SessionInfo:
+    """What every output's title and footer say about the session."""
+
+    title: str
+    audience: str
+    band: str
+    minutes: int
+    start: dt.time
+    end: dt.time
+    date: dt.date | None
+    place: str
+    language: str
+    tool: str
+
+
+@dataclass(frozen=True)
+class AgendaItem:
+    start: dt.time
+    minutes: int
+    title: str
+    section_id: str
+
+
+@dataclass(frozen=True)
+class ParticipantPack:
+    """Everything participants may see, in session order."""
+
+    info: SessionInfo
+    agenda: tuple[AgendaItem, ...]
+    blocks: tuple[ParticipantBlock, ...]
+    glossary: tuple[Term, ...]
+    contacts: tuple[Contact, ...]
+    help_line: str
+    """One short line saying where to get help, for footers."""
+
+
+@dataclass(frozen=True)
+class FacilitatorPack:
+    """The facilitator's view: every block with its notes, plus the safeguarding brief."""
+
+    info: SessionInfo
+    agenda: tuple[AgendaItem, ...]
+    blocks: tuple[FacilitatorBlock, ...]
+    safeguarding: tuple[FacilitatorBlock, ...]
+    glossary: tuple[Term, ...]
+    contacts: tuple[Contact, ...]
+    sources: tuple[tuple[str, str], ...]
+    """The guide's parts the session draws on: (OUTLINE id, what the part is)."""
+    left_out: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class Pack:
+    participant: ParticipantPack
+    facilitator: FacilitatorPack
+
+
+def assemble(plan: Plan, library: Library, language: str = "en") -> Pack:
+    """Build the Pack for ``plan``; refuses a plan that breaks a rule."""
+    broken = validate_plan(plan, library)
+    if broken:
+        raise FacilitatorError([p for _i, p in broken])
+    band = plan.audience.band
+    sections = [library[b.section_id] for b in plan.blocks]
+    # Blocks keep their planned minutes (a person may have retimed them in the plan file).
+    fblocks = tuple(_retimed(facilitator_view(s, band), b.minutes) for s, b in zip(sections, plan.blocks))
+    pblocks = tuple(f.participant for f in fblocks)
+    agenda = tuple(AgendaItem(clock, b.minutes, pb.title, b.section_id) for (clock, b), pb in zip(plan.clock(), pblocks))
+    info = SessionInfo(
+        title=plan.title or _("Staying safe online"),
+        audience=plan.audience.label,
+        band=band.name,
+        minutes=plan.minutes,
+        start=plan.start,
+        end=plan.end,
+        date=plan.date,
+        place=plan.place,
+        language=language,
+        tool=f"facilitator {__version__}",
+    )
+    glossary = _glossary(pblocks)
+    contacts = tuple(c for b in pblocks for c in b.contacts)
+    if not contacts:
+        raise FacilitatorError(Problem(field="plan", message="no contacts to print in 'where to get help'", hint="add a contacts section with at least one contact"))
+    outline = outline_ids()
+    rows = sorted({row for s in sections for row in s.source})
+    safeguarding = tuple(facilitator_view(s, band) for s in library.ordered() if s.facilitator_only)
+    return Pack(
+        participant=ParticipantPack(info, agenda, pblocks, glossary, contacts, help_line(contacts)),
+        facilitator=FacilitatorPack(
+            info, agenda, fblocks, safeguarding, glossary, contacts,
+            tuple((r, outline[r]) for r in rows), plan.left_out,
+        ),
+    )
+
+
+def help_line(contacts: tuple[Contact, ...]) -> str:
+    """"Where to get help" in one line: a trusted adult, then the first contact with a website."""
+    first = next((c for c in contacts if c.website or c.phone), None)
+    if first is None:
+        return _("Need help? Talk to an adult you trust.")
+    return _("Need help? Talk to an adult you trust, or {name}: {where}", name=first.name, where=first.phone or first.website)
+
+
+def _glossary(blocks: tuple[ParticipantBlock, ...]) -> tuple[Term, ...]:
+    seen: dict[str, Term] = {}
+    for b in blocks:
+        for t in b.terms:
+            seen.setdefault(t.term.casefold(), t)
+    return tuple(sorted(seen.values(), key=lambda t: t.term.casefold()))
+
+
+def _retimed(block: FacilitatorBlock, minutes: int) -> FacilitatorBlock:
+    if block.participant.minutes == minutes:
+        return block
+    return replace(block, participant=replace(block.participant, minutes=minutes))
