@@ -194,6 +194,187 @@ def check_command(
         raise typer.Exit(2)
 
 
+MinutesOption = Annotated[int | None, typer.Option("--minutes", "-m", min=1, max=600, help="Length of the session in minutes (default 60).")]
+TopicOption = Annotated[list[str] | None, typer.Option("--topic", "-t", help="Focus on a topic (grooming, sextortion, ...). Repeatable.")]
+StartOption = Annotated[str | None, typer.Option("--start", "-s", help="Start time, HH:MM (default 09:00).")]
+TitleOption = Annotated[str | None, typer.Option("--title", help="Session title for the slides and handouts.")]
+DateOption = Annotated[str | None, typer.Option("--date", help="Session date, YYYY-MM-DD (printed on the title slide and handouts).")]
+PlaceOption = Annotated[str | None, typer.Option("--place", help="Where the session happens.")]
+
+
+def _plan_from_options(lib: Any, age: str | None, minutes: int | None, topic: list[str] | None, start: str | None, title: str | None, date: str | None, place: str | None) -> Any:
+    import datetime as dt
+
+    from facilitator.audience import parse_audience
+    from facilitator.planner import make_plan, parse_start
+
+    when = None
+    if date:
+        try:
+            when = dt.date.fromisoformat(date)
+        except ValueError:
+            raise FacilitatorError(Problem(field="--date", message=f"'{date}' is not a date", hint="write it as YYYY-MM-DD")) from None
+    return make_plan(
+        lib,
+        parse_audience(age or "13-15"),
+        minutes or 60,
+        topics=topic,
+        start=parse_start(start or "09:00"),
+        title=title or "",
+        date=when,
+        place=place or "",
+    )
+
+
+def _print_agenda(plan: Any, lib: Any) -> None:
+    from facilitator.schema import pick
+
+    table = Table(title=f"Ages {plan.audience.label}, {plan.minutes} minutes, {plan.start:%H:%M}–{plan.end:%H:%M}", title_justify="left")
+    table.add_column("time")
+    table.add_column("min", justify="right")
+    table.add_column("section")
+    table.add_column("id")
+    for clock, block in plan.clock():
+        table.add_row(f"{clock:%H:%M}", str(block.minutes), pick(lib[block.section_id].title, plan.audience.band), block.section_id)
+    out.print(table)
+    if plan.requested_minutes and plan.requested_minutes > plan.minutes:
+        out.print(f"{plan.requested_minutes - plan.minutes} minutes are free: use them for questions or a longer discussion.", markup=False)
+    by_age = [sid for sid, why in plan.left_out if why.startswith("for ages")]
+    others = [(sid, why) for sid, why in plan.left_out if not why.startswith("for ages")]
+    if others:
+        out.print("Left out: " + "; ".join(f"{sid} ({why})" for sid, why in others), markup=False)
+    if by_age:
+        out.print(f"Not for this age: {len(by_age)} sections (see `facilitator sections`).", markup=False)
+
+
+@app.command("plan")
+@reports_errors
+def plan_command(
+    age: AgeOption = None,
+    minutes: MinutesOption = None,
+    topic: TopicOption = None,
+    start: StartOption = None,
+    title: TitleOption = None,
+    date: DateOption = None,
+    place: PlaceOption = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the plan to this YAML file to edit it.")] = None,
+    library: LibraryOption = None,
+) -> None:
+    """Plan a session: choose, order and time sections, and print the agenda.
+
+    Examples:
+
+      facilitator plan --age 12-14 --minutes 60 --topic grooming --topic sextortion
+
+      facilitator plan --age 10-12 --minutes 45 --start 13:30 -o plan.yaml
+    """
+    from facilitator.planner import plan_to_yaml
+
+    lib = _library(library)
+    plan = _plan_from_options(lib, age, minutes, topic, start, title, date, place)
+    _print_agenda(plan, lib)
+    if output:
+        _write_text(output, plan_to_yaml(plan, lib))
+        out.print(f"Wrote {output}. Edit it, then build it with: facilitator pack {output}", markup=False)
+
+
+def _write_text(path: Path, text: str) -> None:
+    """Write a small file atomically (a temporary file renamed over the target)."""
+    import os
+    import tempfile
+
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".facilitator-", dir=path.parent if str(path.parent) else ".")
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise FacilitatorError(Problem(str(path), 0, "--output", f"cannot be written: {exc.strerror}", "choose another path")) from None
+
+
+@app.command("pack")
+@reports_errors
+def pack_command(
+    plan_file: Annotated[Path | None, typer.Argument(metavar="[PLAN]", help="A plan file from `facilitator plan -o`; without it, plan from the options.")] = None,
+    age: AgeOption = None,
+    minutes: MinutesOption = None,
+    topic: TopicOption = None,
+    start: StartOption = None,
+    title: TitleOption = None,
+    date: DateOption = None,
+    place: PlaceOption = None,
+    out_dir: Annotated[Path, typer.Option("--out", "-O", help="Folder for the pack (created or updated).")] = Path("session-pack"),
+    only: Annotated[str | None, typer.Option("--only", help="Write only these outputs, comma-separated: deck,handout,cards,guide.")] = None,
+    template: Annotated[Path | None, typer.Option("--template", help="An organisation's .pptx template; its 'Title Slide' and 'Title and Content' layouts are used.")] = None,
+    paper: Annotated[str | None, typer.Option("--paper", help="Paper for the PDFs: a4 or letter (default a4).")] = None,
+    large_print: Annotated[bool, typer.Option("--large-print", help="Larger type in the PDFs (14 pt body).")] = False,
+    library: LibraryOption = None,
+) -> None:
+    """Build a session pack: slides, handout, cards and facilitator guide.
+
+    With no options: a 60-minute session for ages 13-15 in ./session-pack/.
+
+    Examples:
+
+      facilitator pack
+
+      facilitator pack --age 10-12 --minutes 45 --title "Safe online, together"
+
+      facilitator pack plan.yaml --out tuesday/ --template ngo.pptx
+
+      facilitator pack --only handout --paper letter --large-print
+    """
+    import os
+
+    from facilitator.build import OUTPUTS, BuildOptions, parse_only, sha256, write_pack
+    from facilitator.pack import assemble
+    from facilitator.planner import read_plan
+
+    lib = _library(library)
+    chosen = parse_only(only)
+    if paper is not None and paper.lower() not in ("a4", "letter"):
+        raise FacilitatorError(Problem(field="--paper", message=f"'{paper}' is not a paper size", hint="use a4 or letter"))
+    if plan_file is not None:
+        planning = {"--age": age, "--minutes": minutes, "--topic": topic, "--start": start}
+        given = [k for k, v in planning.items() if v]
+        if given:
+            raise FacilitatorError(Problem(str(plan_file), 0, given[0], "cannot be combined with a plan file", "edit the plan file instead, or leave out the plan file"))
+        plan = read_plan(plan_file, lib)
+        if title or date or place:
+            from dataclasses import replace
+
+            plan = replace(plan, title=title or plan.title, place=place or plan.place)
+    else:
+        plan = _plan_from_options(lib, age, minutes, topic, start, title, date, place)
+    pack = assemble(plan, lib)
+    if template is not None and not template.is_file():
+        raise FacilitatorError(Problem(str(template), 0, "--template", "does not exist", "give the path of a .pptx file"))
+    options = BuildOptions(template=template, paper=(paper or "a4").lower(), large_print=large_print)
+    inputs = {
+        "plan_file": str(plan_file) if plan_file else None,
+        "age": plan.audience.label,
+        "minutes": minutes,
+        "topics": list(plan.topics),
+        "start": f"{plan.start:%H:%M}",
+        "title": pack.participant.info.title,
+        "template": {"path": str(template), "sha256": sha256(template)} if template else None,
+        "library": [str(p) for p in library or []],
+        "only": chosen,
+        "paper": options.paper,
+        "large_print": large_print,
+        "source_date_epoch": os.environ.get("SOURCE_DATE_EPOCH"),
+    }
+    with err.status("Building the pack…") as status:
+        files = write_pack(pack, plan, lib, out_dir, chosen, options, inputs, progress=lambda name: status.update(f"Writing {name}…"))
+    names = [OUTPUTS[n].filename for n in chosen]
+    out.print(
+        f"Session pack for ages {plan.audience.label}: {plan.minutes} minutes, {plan.start:%H:%M}–{plan.end:%H:%M}, {len(plan.blocks)} blocks.",
+        markup=False,
+    )
+    for name in names + ["plan.yaml", "manifest.json"]:
+        out.print(f"  {files[name]}", markup=False)
+
+
 def main() -> None:
     app(prog_name="facilitator")
 

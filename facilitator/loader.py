@@ -130,6 +130,7 @@ def load_section(path: Path) -> Section:
         problems.append(Problem(file, section.line_of("max_age"), "max_age", f"{section.max_age} is below min_age {section.min_age}", "raise max_age or remove it"))
     if path.stem != section.id:
         problems.append(Problem(file, section.line_of("id"), "id", f"'{section.id}' does not match the file name '{path.name}'", f"rename the file to {section.id}.yaml"))
+    problems.extend(_band_problems(section))
     if problems:
         raise FacilitatorError(problems)
     return section
@@ -184,7 +185,6 @@ def cross_check(sections: dict[str, Section]) -> list[Problem]:
         for i, row in enumerate(s.source):
             if row not in outline:
                 problems.append(Problem(s.origin, s.line_of("source", i), "source", f"'{row}' is not an OUTLINE row", "use an id from G01 to G42"))
-        problems.extend(_band_problems(s))
     problems.extend(_cycles(sections))
     return problems
 

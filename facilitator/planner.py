@@ -31,6 +31,7 @@ class SessionRules:
     always: frozenset[str]
     priority_ids: tuple[str, ...]
     priority_kinds: tuple[str, ...]
+    order: tuple[str, ...]
 
     def phase_of(self, s: Section) -> str:
         return s.phase or self.kind_phase[s.kind]
@@ -48,6 +49,7 @@ def session_rules() -> SessionRules:
         always=frozenset(data["always"]),
         priority_ids=tuple(data["priority_ids"]),
         priority_kinds=tuple(data["priority_kinds"]),
+        order=tuple(data.get("order") or ()),
     )
 
 
@@ -198,7 +200,11 @@ def _by_priority(sections: list[Section], topics: list[str], rules: SessionRules
 
 def order_sections(sections: list[Section], rules: SessionRules) -> list[Section]:
     """Phase order, then OUTLINE order, moving a section later only when a ``requires`` says so."""
-    pending = sorted(sections, key=lambda s: (rules.phases.index(rules.phase_of(s)), s.source[0] if s.source else "", s.id))
+    def key(s: Section) -> tuple[int, int, str, str]:
+        hint = rules.order.index(s.id) if s.id in rules.order else len(rules.order)
+        return (rules.phases.index(rules.phase_of(s)), hint, s.source[0] if s.source else "", s.id)
+
+    pending = sorted(sections, key=key)
     ids = {s.id for s in sections}
     placed: list[Section] = []
     done: set[str] = set()

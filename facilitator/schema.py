@@ -13,6 +13,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr
 
 from facilitator.audience import BAND_NAMES, Band, band_index
+from facilitator.xmltext import xml_safe
 
 ALL_BANDS = "*"
 """The key under which text for every band is stored."""
@@ -35,7 +36,7 @@ def _non_empty(value: Any) -> str:
         raise ValueError(f"must be text, not {type(value).__name__}")
     if not value.strip():
         raise ValueError("is empty (write the text or remove the field)")
-    return value.strip()
+    return xml_safe(value.strip())
 
 
 def _text_list(value: Any) -> list[str]:

@@ -1,0 +1,1 @@
+"""Pack -> slide deck (.pptx): theme, slide outline, text fitting, speaker notes."""

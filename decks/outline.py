@@ -1,0 +1,133 @@
+"""The slide outline: which slides a pack becomes, before any text is fitted.
+
+Visible text is taken from the participant view only; speaker notes from the facilitator view.
+Each :class:`SlideSpec` may still become several slides when its text does not fit (see
+:mod:`decks.fitting`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from decks.fitting import Para
+from decks.notes import block_notes, continued_notes, question_notes
+from decks.theme import MAX_AGENDA_ROWS, MAX_POINTS
+from facilitator.messages import _
+from facilitator.pack import Pack, ParticipantPack
+from facilitator.views import FacilitatorBlock, ParticipantBlock
+
+MAX_CONTACTS_ON_SLIDE = 4
+
+
+@dataclass(frozen=True)
+class SlideSpec:
+    title: str
+    paras: tuple[Para, ...]
+    notes: tuple[str, ...]
+    style: str = "content"
+    """``title`` (the opening slide), ``content`` (points) or ``statement`` (one large text)."""
+    max_items: int = MAX_POINTS
+    section_id: str = field(default="")
+
+
+def outline(pack: Pack) -> list[SlideSpec]:
+    p, f = pack.participant, pack.facilitator
+    slides = [_title_slide(p), _agenda_slide(p)]
+    for (pb, fb, item) in zip(p.blocks, f.blocks, p.agenda):
+        slides += _block_slides(pb, fb, item.start, p)
+    return slides
+
+
+def _title_slide(p: ParticipantPack) -> SlideSpec:
+    info = p.info
+    lines = [_("For ages {audience}", audience=info.audience) if info.audience != "adults" else _("For parents, carers and educators")]
+    when = [f"{info.date:%d %B %Y}".lstrip("0")] if info.date else []
+    when.append(f"{info.start:%H:%M}–{info.end:%H:%M}")
+    lines.append(" · ".join(when))
+    if info.place:
+        lines.append(info.place)
+    notes = (
+        _("Session: {minutes} minutes, {start}–{end}.", minutes=info.minutes, start=f"{info.start:%H:%M}", end=f"{info.end:%H:%M}"),
+        _("Before you start: read the safeguarding brief in the facilitator guide, know who your safeguarding lead is, and have the local contacts ready."),
+    )
+    return SlideSpec(info.title, tuple(Para(t, bullet=False) for t in lines), notes, style="title")
+
+
+def _agenda_slide(p: ParticipantPack) -> SlideSpec:
+    rows = tuple(Para(f"{a.start:%H:%M}   {a.title}", bullet=False) for a in p.agenda)
+    notes = tuple(f"{a.start:%H:%M}  {a.minutes:>3} min  {a.title}" for a in p.agenda)
+    return SlideSpec(_("Agenda"), rows, notes, max_items=MAX_AGENDA_ROWS)
+
+
+def _points(texts: tuple[str, ...] | list[str]) -> tuple[Para, ...]:
+    return tuple(Para(t) for t in texts)
+
+
+def _body_paras(text: str) -> tuple[Para, ...]:
+    return tuple(Para(par.strip(), bullet=False) for par in text.split("\n\n") if par.strip())
+
+
+def _block_slides(pb: ParticipantBlock, fb: FacilitatorBlock, start: dt.time, pack: ParticipantPack) -> list[SlideSpec]:
+    first = tuple(block_notes(fb, start))
+    later = tuple(continued_notes(fb, start))
+    asked = tuple(question_notes(fb, start))
+    out: list[SlideSpec] = []
+    if pb.sensitivity == "high":
+        note = pb.content_note or _("The next part is about {title}. Some of it may be hard to hear.", title=pb.title)
+        out.append(
+            SlideSpec(
+                _("Content note"),
+                (Para(note, bullet=False), Para(_("You can pass or step out at any time, and talk to a facilitator afterwards."), bullet=False)),
+                (_("Pause before this part. Remind the group of the right to pass and where they can go if they step out."),) + later[1:],
+                style="statement",
+                section_id=pb.section_id,
+            )
+        )
+    main: list[SlideSpec] = []
+    if pb.story:
+        main.append(SlideSpec(pb.title, (Para(pb.story.character, bullet=False, bold=True),) + _body_paras(pb.story.text), (), section_id=pb.section_id))
+        if pb.questions:
+            main.append(SlideSpec(_("What do you think?"), _points(pb.questions), asked, section_id=pb.section_id))
+        if pb.key_points:
+            main.append(SlideSpec(_("{title}: what to remember", title=pb.title), _points(pb.key_points), later, section_id=pb.section_id))
+    elif pb.statements:
+        main.append(SlideSpec(pb.title, _points(pb.steps or pb.key_points) + (_minutes(pb),), (), section_id=pb.section_id))
+        total = len(pb.statements)
+        for n, st in enumerate(pb.statements, 1):
+            answer = _("Fact") if st.is_fact else _("Myth")
+            main.append(
+                SlideSpec(_("Myth or fact? ({n} of {total})", n=n, total=total), (Para(st.statement, bullet=False),),
+                          (_("Answer: {answer}. {explanation}", answer=answer, explanation=st.explanation),), style="statement", section_id=pb.section_id)
+            )
+            main.append(
+                SlideSpec(_("Answer: {answer}", answer=answer),
+                          (Para(st.statement, bullet=False, scale=0.85), Para(st.explanation, bullet=False, bold=True)), later, section_id=pb.section_id)
+            )
+    elif pb.kind == "activity":
+        main.append(SlideSpec(pb.title, _points(pb.steps or pb.key_points) + (_minutes(pb),), (), section_id=pb.section_id))
+        if pb.prompts:
+            main.append(SlideSpec(_("Scenes to act out"), _points([pr.title for pr in pb.prompts]), later, section_id=pb.section_id))
+    elif pb.contacts:
+        if pb.key_points:
+            main.append(SlideSpec(pb.title, _points(pb.key_points), (), section_id=pb.section_id))
+        shown = pb.contacts[:MAX_CONTACTS_ON_SLIDE]
+        paras = tuple(Para(f"{c.name}: {c.phone or c.website}" if (c.phone or c.website) else c.name) for c in shown)
+        if len(pb.contacts) > len(shown):
+            paras += (Para(_("More contacts are on your handout."), bullet=False, scale=0.85),)
+        main.append(SlideSpec(_("Where to get help"), paras, later, section_id=pb.section_id))
+    else:
+        texts = pb.key_points or tuple(t.title for t in pb.tips)
+        main.append(SlideSpec(pb.title, _points(texts) if texts else _body_paras(pb.body), (), section_id=pb.section_id))
+    if pb.questions and not pb.story:
+        main.append(SlideSpec(_("Let's talk"), _points(pb.questions), asked, section_id=pb.section_id))
+    # The first slide of the block carries the full notes; the others, timing and safeguarding.
+    for i, spec in enumerate(main):
+        notes = first if i == 0 else (spec.notes or later)
+        main[i] = SlideSpec(spec.title, spec.paras, notes, spec.style, spec.max_items, spec.section_id)
+    return out + main
+
+
+def _minutes(pb: ParticipantBlock) -> Para:
+    return Para(_("Time: {minutes} minutes", minutes=pb.minutes), bullet=False, bold=True)
+

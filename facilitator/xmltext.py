@@ -1,0 +1,18 @@
+"""Text that every writer can put into XML (pptx) or reportlab markup safely."""
+
+from __future__ import annotations
+
+import re
+from xml.sax.saxutils import escape
+
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def xml_safe(text: str) -> str:
+    """``text`` without the characters XML 1.0 cannot hold (control characters, lone surrogates)."""
+    return _NOT_XML.sub("", text)
+
+
+def markup_escape(text: str) -> str:
+    """``text`` safe to hand to a parser of XML-like markup (reportlab's ``Paragraph``)."""
+    return escape(xml_safe(text), {'"': "&quot;", "'": "&#39;"})

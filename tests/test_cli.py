@@ -1,0 +1,81 @@
+"""The command line as a user meets it: readable output, clear errors, exit code 2, no traceback."""
+
+import json
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from facilitator.cli import app
+
+runner = CliRunner()
+
+
+def run(*args: str):  # type: ignore[no-untyped-def]
+    return runner.invoke(app, list(args))
+
+
+def test_sections_for_10_12_lists_only_sections_for_age_10() -> None:
+    result = run("sections", "--age", "10-12", "--json")
+    assert result.exit_code == 0
+    rows = json.loads(result.stdout)
+    assert rows and all(r["min_age"] <= 10 for r in rows)
+    assert "grooming" in {r["id"] for r in rows}
+    assert not any(r["id"] == "scenario-k" for r in rows)
+
+
+def test_sections_table_and_filters() -> None:
+    result = run("sections", "--topic", "grooming", "--kind", "scenario")
+    assert result.exit_code == 0
+    assert "scenario" in result.stdout and "sections" in result.stdout
+    assert run("sections", "--topic", "knitting").exit_code == 2
+
+
+def test_show_grooming_differs_by_age_and_hides_facilitator_notes() -> None:
+    young, older = run("show", "grooming", "--age", "10-12"), run("show", "grooming", "--age", "16-17")
+    assert young.exit_code == older.exit_code == 0
+    assert young.stdout != older.stdout
+    assert "Facilitator only" not in young.stdout + older.stdout
+    assert "Listen for" not in young.stdout
+    full = run("show", "grooming", "--age", "10-12", "--facilitator")
+    assert "Facilitator only" in full.stdout and "Listen for" in full.stdout
+
+
+def test_show_refuses_what_the_age_may_not_see_and_safeguarding() -> None:
+    assert "would not see it" in run("show", "scenario-k", "--age", "10-12").stdout
+    brief = run("show", "safeguarding-brief")
+    assert "facilitators only" in brief.stdout and "never promise" not in brief.stdout.lower()
+
+
+def test_unknown_section_and_bad_age_are_one_line_errors() -> None:
+    result = run("show", "grooming-typo")
+    assert result.exit_code == 2 and "did you mean grooming" in result.stderr
+    bad = run("sections", "--age", "teenagers")
+    assert bad.exit_code == 2
+    assert bad.stderr.strip().count("\n") == 0 and bad.stderr.startswith("error: --age:")
+
+
+def test_check_the_shipped_library_is_clean() -> None:
+    result = run("check", "--quiet")
+    assert result.exit_code == 0
+    assert "0 errors" in result.stdout and "all OUTLINE rows covered" in result.stdout
+
+
+def test_check_a_broken_folder_exits_2_with_file_and_line(make_library: Callable[..., Path]) -> None:
+    folder = make_library({"deeper": "id: deeper\nkind: concept\ntitle: [oops\n", "basics": "id: basics\nkind: concept\ntitle: B\nminutes: x\nmin_age: 10\n"})
+    result = run("check", str(folder))
+    assert result.exit_code == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 2
+    assert all(line.startswith("error: ") and ".yaml:" in line for line in lines)
+    assert "Traceback" not in result.output
+
+
+def test_python_dash_m_runs_without_a_traceback(make_library: Callable[..., Path]) -> None:
+    folder = make_library({"deeper": "id: deeper\nkind: nonsense\ntitle: D\nminutes: 3\nmin_age: 10\n"})
+    proc = subprocess.run([sys.executable, "-m", "facilitator", "check", str(folder)], capture_output=True, text=True)
+    assert proc.returncode == 2
+    assert "deeper.yaml:2: kind: 'nonsense' is not allowed" in proc.stderr
+    assert "Traceback" not in proc.stderr
