@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pptx.dml.color import RGBColor
 from pptx.util import Emu, Inches
 
-SLIDE_WIDTH = Inches(13.333)
+SLIDE_WIDTH = Emu(12192000)  # exactly 16:9 with the 7.5 in height
 SLIDE_HEIGHT = Inches(7.5)
 
 FONT = "Arial"
@@ -47,8 +47,8 @@ class Box:
 MARGIN = Inches(0.75)
 TITLE_BOX = Box(MARGIN, Inches(0.45), SLIDE_WIDTH - 2 * MARGIN, Inches(1.5))
 BODY_BOX = Box(MARGIN, Inches(2.15), SLIDE_WIDTH - 2 * MARGIN, Inches(4.45))
-FOOTER_BOX = Box(MARGIN, Inches(6.85), Inches(10.6), Inches(0.45))
-NUMBER_BOX = Box(SLIDE_WIDTH - MARGIN - Inches(1.0), Inches(6.85), Inches(1.0), Inches(0.45))
+FOOTER_BOX = Box(MARGIN, Inches(6.85), Inches(10.6), Inches(0.55))
+NUMBER_BOX = Box(SLIDE_WIDTH - MARGIN - Inches(1.0), Inches(6.85), Inches(1.0), Inches(0.55))
 RULE_BOX = Box(MARGIN, Inches(2.0), Inches(1.6), Emu(Inches(0.06)))
 INSET = Inches(0.08)
 

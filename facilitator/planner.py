@@ -278,7 +278,7 @@ def read_plan(path: Any, library: Library) -> Plan:
     if problems:
         raise FacilitatorError(problems)
     try:
-        audience = parse_audience(str(data["age"]), field_name="age")
+        audience = parse_audience(str(data["age"]), field="age")
     except FacilitatorError as exc:
         raise FacilitatorError([Problem(file, line("age"), "age", p.message, p.hint) for p in exc.problems]) from None
     start = dt.time(9, 0)

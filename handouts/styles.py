@@ -1,0 +1,252 @@
+"""What the three printables share: colours, fonts, paragraph styles, escaping and the glyph check.
+
+Every string reaches reportlab through a :class:`Printer`, which escapes it (:func:`para_text`) and
+remembers it, so that :meth:`Printer.check_glyphs` can refuse a font that lacks a character
+*before* anything is drawn (reportlab would silently print empty boxes).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus import Paragraph
+
+from facilitator.errors import FacilitatorError, Problem
+from facilitator.messages import _
+from handouts.options import PAPERS, PrintOptions
+
+FONT_DIR = Path(__file__).parent / "fonts"
+SHIPPED_REGULAR = FONT_DIR / "DejaVuSans.ttf"
+SHIPPED_BOLD = FONT_DIR / "DejaVuSans-Bold.ttf"
+
+# One accent (a dark blue that prints as dark grey) and its tint; everything else is near-black.
+INK = colors.HexColor("#1a1a1a")
+ACCENT = colors.HexColor("#1d4f73")
+TINT = colors.HexColor("#e8eff5")
+RULE = colors.HexColor("#9aa5ae")
+MUTED = colors.HexColor("#4a4a4a")
+
+BULLET = "\u2022"
+
+PAGE_SIZES: dict[str, tuple[float, float]] = {"a4": A4, "letter": LETTER}
+
+# XML 1.0 cannot hold C0 controls other than tab and newline (CR is folded into newline first),
+# nor C1 controls, lone surrogates or the two non-characters U+FFFE/U+FFFF.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def clean_text(text: str) -> str:
+    """``text`` without the characters XML cannot hold; line endings become ``\\n``."""
+    return _NOT_XML.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def para_text(text: str) -> str:
+    """``text`` made safe for reportlab's paragraph markup: cleaned, then ``& < > " '`` escaped."""
+    return escape(clean_text(text), {'"': "&quot;", "'": "&#39;"})
+
+
+def paragraphs_of(text: str) -> list[str]:
+    """Blank-line separated paragraphs of ``text``, each on one line."""
+    return [" ".join(p.split()) for p in re.split(r"\n\s*\n", clean_text(text)) if p.strip()]
+
+
+def paper_size(paper: str) -> tuple[float, float]:
+    """The page size in points for ``paper`` (``a4`` or ``letter``)."""
+    try:
+        return PAGE_SIZES[paper.lower()]
+    except KeyError:
+        raise FacilitatorError(Problem(field="paper", message=f"'{paper}' is not a paper size", hint="use " + " or ".join(PAPERS))) from None
+
+
+# -- fonts -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Fonts:
+    """The two registered faces of one document."""
+
+    regular: str
+    bold: str
+    regular_path: Path
+    bold_path: Path
+
+
+@lru_cache(maxsize=16)
+def _cmap(path: Path) -> frozenset[int]:
+    from fontTools.ttLib import TTFont as FTFont
+    from fontTools.ttLib import TTLibError
+
+    try:
+        with FTFont(str(path), lazy=True) as font:
+            return frozenset(font.getBestCmap() or {})
+    except (OSError, TTLibError, AssertionError) as exc:
+        raise FacilitatorError(Problem(file=str(path), field="font", message=f"cannot be read as a font: {exc}", hint="give a TrueType (.ttf) file")) from None
+
+
+def printable_chars(texts: Iterable[str]) -> set[str]:
+    """The characters in ``texts`` that need a glyph (not whitespace, not format controls)."""
+    return {ch for t in texts for ch in clean_text(t) if not ch.isspace() and unicodedata.category(ch) not in ("Cc", "Cf")}
+
+
+def missing_glyphs(font_path: Path, chars: Iterable[str]) -> list[str]:
+    """The characters of ``chars`` that the font at ``font_path`` has no glyph for, sorted."""
+    cmap = _cmap(Path(font_path))
+    return sorted({ch for ch in chars if ord(ch) not in cmap})
+
+
+def check_glyphs(font_path: Path, texts: Iterable[str]) -> None:
+    """Raise :class:`FacilitatorError` naming every character of ``texts`` the font cannot print."""
+    missing = missing_glyphs(font_path, printable_chars(texts))
+    if missing:
+        named = ", ".join(f"{ch} (U+{ord(ch):04X})" for ch in missing)
+        raise FacilitatorError(Problem(file=str(font_path), field="font", message=f"has no glyphs for: {named}", hint="choose a font that covers them"))
+
+
+def _register(path: Path) -> str:
+    """Register the TrueType file at ``path`` once; the name depends only on the path."""
+    name = "F" + hashlib.sha1(str(path.resolve()).encode("utf-8")).hexdigest()[:10]
+    if name not in pdfmetrics.getRegisteredFontNames():
+        if not path.is_file():
+            raise FacilitatorError(Problem(file=str(path), field="font", message="does not exist", hint="give the path of a TrueType (.ttf) file"))
+        _cmap(path)  # a clear error for files that are not fonts at all
+        try:
+            pdfmetrics.registerFont(TTFont(name, str(path)))
+        except Exception as exc:  # reportlab raises bare TTFError/AssertionError for CFF and broken fonts
+            raise FacilitatorError(Problem(file=str(path), field="font", message=f"cannot be embedded: {exc}", hint="give a TrueType (.ttf) file with TrueType outlines")) from None
+    return name
+
+
+def register_fonts(options: PrintOptions) -> Fonts:
+    """Register the document's regular and bold faces (and ``<b>`` between them)."""
+    regular_path = Path(options.font_regular) if options.font_regular else SHIPPED_REGULAR
+    # A custom regular face without a bold one prints bold text in the regular face.
+    bold_path = Path(options.font_bold) if options.font_bold else (regular_path if options.font_regular else SHIPPED_BOLD)
+    regular, bold = _register(regular_path), _register(bold_path)
+    pdfmetrics.registerFontFamily(regular, normal=regular, bold=bold, italic=regular, boldItalic=bold)
+    return Fonts(regular, bold, regular_path, bold_path)
+
+
+# -- sizes and styles ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Sizes:
+    """Type sizes in points for one document."""
+
+    body: float
+    small: float
+    chrome: float
+    """Running header and footer."""
+
+
+def sizes_for(options: PrintOptions, band: str, cards: bool = False) -> Sizes:
+    """11 pt body (12 pt for 10-12), 14 pt or more in large print; cards are bigger still."""
+    young = band == "10-12"
+    if cards:
+        body = 17.0 if options.large_print else (15.0 if young else 14.0)
+    else:
+        body = (15.0 if young else 14.0) if options.large_print else (12.0 if young else 11.0)
+    small = max(body - 2, 12.0 if options.large_print else 9.0)
+    chrome = 11.0 if options.large_print else 8.5
+    return Sizes(body, small, chrome)
+
+
+def make_styles(fonts: Fonts, sizes: Sizes) -> dict[str, ParagraphStyle]:
+    """The paragraph styles every printable uses, by name."""
+    b = sizes.body
+    base = ParagraphStyle("body", fontName=fonts.regular, fontSize=b, leading=b * 1.3, textColor=INK, alignment=TA_LEFT, spaceAfter=b * 0.4)
+
+    def style(name: str, **kw: object) -> ParagraphStyle:
+        return ParagraphStyle(name, parent=base, **kw)
+
+    return {
+        "body": base,
+        "title": style("title", fontName=fonts.bold, fontSize=b * 2.0, leading=b * 2.4, textColor=ACCENT, spaceAfter=b * 0.5),
+        "h1": style("h1", fontName=fonts.bold, fontSize=b * 1.55, leading=b * 1.9, textColor=ACCENT, spaceBefore=b * 0.9, spaceAfter=b * 0.45),
+        "h2": style("h2", fontName=fonts.bold, fontSize=b * 1.2, leading=b * 1.5, textColor=ACCENT, spaceBefore=b * 0.7, spaceAfter=b * 0.3),
+        "h3": style("h3", fontName=fonts.bold, fontSize=b * 1.05, leading=b * 1.35, spaceBefore=b * 0.4, spaceAfter=b * 0.2),
+        "label": style("label", fontName=fonts.bold, fontSize=sizes.small, leading=sizes.small * 1.3, textColor=ACCENT, spaceAfter=b * 0.25),
+        "small": style("small", fontSize=sizes.small, leading=sizes.small * 1.35, textColor=MUTED, spaceAfter=sizes.small * 0.3),
+        "bullet": style("bullet", leftIndent=b * 1.4, bulletIndent=b * 0.3, bulletFontName=fonts.regular, bulletFontSize=b, spaceAfter=b * 0.25),
+        "bullet_small": style(
+            "bullet_small", fontSize=sizes.small, leading=sizes.small * 1.35, leftIndent=sizes.small * 1.3,
+            bulletIndent=0, bulletFontName=fonts.regular, bulletFontSize=sizes.small, spaceAfter=0,
+        ),
+        "cell": style("cell", spaceAfter=0),
+        "cell_bold": style("cell_bold", fontName=fonts.bold, spaceAfter=0),
+        "cell_small": style("cell_small", fontSize=sizes.small, leading=sizes.small * 1.35, spaceAfter=0),
+        "chrome": style("chrome", fontSize=sizes.chrome, leading=sizes.chrome * 1.3, spaceAfter=0),
+    }
+
+
+# -- the printer --------------------------------------------------------------------------------
+
+
+class Printer:
+    """Fonts, styles and escaping for one document, with a record of every string it will print."""
+
+    def __init__(self, options: PrintOptions, band: str, cards: bool = False) -> None:
+        self.options = options
+        self.page_size = paper_size(options.paper)
+        self.fonts = register_fonts(options)
+        self.sizes = sizes_for(options, band, cards)
+        self.styles = make_styles(self.fonts, self.sizes)
+        self._printed: list[str] = [BULLET]
+
+    def resized(self, body: float) -> Printer:
+        """The same printer (fonts, record) with body type of ``body`` points, for fitting text."""
+        other = object.__new__(Printer)
+        other.__dict__.update(self.__dict__)
+        other.sizes = Sizes(body, max(body - 2, 12.0 if self.options.large_print else 8.0), self.sizes.chrome)
+        other.styles = make_styles(self.fonts, other.sizes)
+        return other
+
+    def text(self, text: str) -> str:
+        """``text`` cleaned for drawing straight on the canvas (no markup), and recorded."""
+        cleaned = clean_text(text)
+        self._printed.append(cleaned)
+        return cleaned
+
+    def markup(self, text: str, bold: bool = False) -> str:
+        """``text`` escaped for a paragraph (optionally bold), and recorded."""
+        self._printed.append(text)
+        return f"<b>{para_text(text)}</b>" if bold else para_text(text)
+
+    def para(self, text: str, style: str = "body", lead: str = "", **overrides: object) -> Paragraph:
+        """One paragraph of ``text``; ``lead`` is printed before it in bold (e.g. a term)."""
+        body = self.markup(" ".join(clean_text(text).split()))
+        if lead:
+            body = f"{self.markup(lead, bold=True)} {body}" if body else self.markup(lead, bold=True)
+        st = self.styles[style]
+        if overrides:
+            st = ParagraphStyle(f"{style}+", parent=st, **overrides)
+        return Paragraph(body, st)
+
+    def paras(self, text: str, style: str = "body") -> list[Paragraph]:
+        """One paragraph per blank-line separated part of ``text``."""
+        return [self.para(p, style) for p in paragraphs_of(text)]
+
+    def bullet(self, text: str, marker: str = BULLET, style: str = "bullet", lead: str = "") -> Paragraph:
+        """A list item with ``marker`` (a bullet or a number) hanging in the margin."""
+        p = self.para(text, style, lead=lead)
+        p.bulletText = self.text(marker)
+        return p
+
+    def check_glyphs(self) -> None:
+        """Refuse the fonts if they lack a glyph for anything recorded so far."""
+        texts = self._printed + [_("Page {page} of {total}", page="0123456789", total=""), "..."]
+        for path in dict.fromkeys((self.fonts.regular_path, self.fonts.bold_path)):
+            check_glyphs(path, texts)

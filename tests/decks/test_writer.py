@@ -1,0 +1,186 @@
+"""The deck: fitted text, participant-only visible text, notes, templates and reproducible bytes."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pptx import Presentation
+from pptx.util import Emu
+
+from decks.fitting import Para, block_height, wrap
+from decks.theme import BULLET_INDENT_PT, TYPE_SCALES
+from decks.writer import write_deck
+from facilitator.audience import parse_audience
+from facilitator.errors import FacilitatorError
+from facilitator.library import Library
+from facilitator.pack import Pack, assemble
+from facilitator.planner import make_plan
+
+BANDS = ["10-12", "13-15", "16-17", "adults"]
+
+
+def build(lib: Library, age: str, minutes: int, path: Path, template: Path | None = None) -> Pack:
+    pack = assemble(make_plan(lib, parse_audience(age), minutes), lib)
+    write_deck(pack, path, template=template)
+    return pack
+
+
+@pytest.fixture(scope="module", params=BANDS)
+def full_deck(request: pytest.FixtureRequest, shipped: Library, tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Path]:
+    """A deck with every section the band may see (600 minutes leaves nothing out for time)."""
+    path = tmp_path_factory.mktemp("deck") / f"deck-{request.param}.pptx"
+    build(shipped, request.param, 600, path)
+    return request.param, path
+
+
+def frames(path: Path) -> Iterator[tuple[int, object]]:
+    for number, slide in enumerate(Presentation(str(path)).slides, 1):
+        for shape in slide.shapes:
+            if shape.has_text_frame and shape.text_frame.text.strip():
+                yield number, shape
+
+
+def test_every_text_frame_holds_its_text_at_or_above_the_band_minimum(full_deck: tuple[str, Path]) -> None:
+    band, path = full_deck
+    scale = TYPE_SCALES[band]
+    for number, shape in frames(path):
+        tf = shape.text_frame
+        width = Emu(shape.width - tf.margin_left - tf.margin_right).pt
+        height = Emu(shape.height - tf.margin_top - tf.margin_bottom).pt
+        paras = []
+        sizes = []
+        for p in tf.paragraphs:
+            size = p.runs[0].font.size.pt
+            bullet = int(p._p.pPr.get("marL", "0")) > 0
+            paras.append(Para(p.text, bullet=bullet, bold=bool(p.runs[0].font.bold), scale=1.0))
+            sizes.append(size)
+            if shape.name == "Body":
+                assert size >= scale.body_min * 0.85 - 0.01, (number, p.text, size)  # 0.85: the smaller line under a quiz answer
+            if shape.name == "Title":
+                assert size >= scale.title_min, (number, p.text)
+                assert len(wrap(p.text, size, width, bold=True)) <= 2, (number, p.text)
+        used = sum(block_height([para], size, width) for para, size in zip(paras, sizes))
+        assert used <= height + 0.5, f"slide {number} {shape.name}: {used:.0f} pt of text in {height:.0f} pt"
+
+
+def test_body_type_is_never_below_the_band_minimum_except_the_small_answer_line(full_deck: tuple[str, Path]) -> None:
+    band, path = full_deck
+    small = [(n, s.text_frame.text) for n, s in frames(path) if s.name == "Body" and any(r.font.size.pt < TYPE_SCALES[band].body_min for p in s.text_frame.paragraphs for r in p.runs)]
+    for number, text in small:
+        slide = Presentation(str(path)).slides[number - 1]
+        assert slide.shapes.title.text_frame.text.startswith(("Answer", "Where to get help")), (number, text)
+
+
+def facilitator_strings(lib: Library) -> set[str]:
+    out: set[str] = set()
+    for s in lib.values():
+        f = s.facilitator
+        out.update(f.notes + f.safeguarding + f.materials + f.protocol + ([f.key_message] if f.key_message else []))
+        if f.say:
+            out.update(f.say.values())
+        for q in s.questions:
+            out.update(q.listen_for + q.follow_up)
+    return out
+
+
+def participant_strings(lib: Library) -> str:
+    from facilitator.loader import iter_texts
+
+    chunks = []
+    for s in lib.values():
+        for _path, variants in iter_texts(s, participant_only=True):
+            for v in variants.values():
+                chunks.extend(v if isinstance(v, list) else [v])
+    return normal(" ".join(chunks))
+
+
+def normal(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip().casefold()
+
+
+def test_visible_text_holds_no_facilitator_only_text(full_deck: tuple[str, Path], shipped: Library) -> None:
+    _band, path = full_deck
+    visible = normal(" ".join(shape.text_frame.text for _n, shape in frames(path)))
+    shared = participant_strings(shipped)
+    leaks = [t for t in facilitator_strings(shipped) if len(t) > 15 and normal(t) not in shared and normal(t) in visible]
+    assert leaks == []
+
+
+def test_every_slide_has_notes_a_number_and_where_to_get_help(full_deck: tuple[str, Path]) -> None:
+    _band, path = full_deck
+    prs = Presentation(str(path))
+    assert (prs.slide_width, prs.slide_height) == (Emu(12192000), Emu(6858000))
+    for number, slide in enumerate(prs.slides, 1):
+        names = {s.name: s for s in slide.shapes}
+        assert names["Slide number"].text_frame.text == str(number)
+        assert "Need help?" in names["Footer help"].text_frame.text
+        assert slide.has_notes_slide and slide.notes_slide.notes_text_frame.text.strip()
+
+
+def test_scenarios_are_a_story_then_questions_after_a_content_note(shipped: Library, tmp_path: Path) -> None:
+    path = tmp_path / "deck.pptx"
+    build(shipped, "16-17", 600, path)
+    titles = [s.shapes.title.text_frame.text for s in Presentation(str(path)).slides]
+    k = titles.index("In real life: K")
+    assert titles[k - 1] == "Content note"
+    assert titles[k + 1] == "What do you think?"
+
+
+def test_long_text_continues_on_a_new_slide(make_library, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from facilitator.loader import load_library
+
+    long_points = "\n".join(f"      - Point {i} " + "is a fairly long sentence that takes more than one line " * 2 for i in range(5))
+    folder = make_library({"basics": f"id: basics\nkind: concept\ntitle: Basics\ntopics: [grooming]\nminutes: 10\nmin_age: 10\nparticipant:\n  key_points:\n{long_points.replace('      -', '    -')}\n"})
+    lib = load_library([folder])
+    path = tmp_path / "deck.pptx"
+    build(lib, "10-12", 60, path)
+    titles = [s.shapes.title.text_frame.text for s in Presentation(str(path)).slides]
+    assert "Basics" in titles and "Basics (continued)" in titles
+
+
+def test_same_inputs_give_the_same_bytes(shipped: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    build(shipped, "13-15", 60, tmp_path / "a.pptx")
+    build(shipped, "13-15", 60, tmp_path / "b.pptx")
+    assert (tmp_path / "a.pptx").read_bytes() == (tmp_path / "b.pptx").read_bytes()
+    props = Presentation(str(tmp_path / "a.pptx")).core_properties
+    assert props.author == "facilitator" and props.language == "en" and props.title == "Staying safe online"
+    assert props.created.year == 2026
+
+
+def ngo_template(path: Path, drop_body: bool = False) -> Path:
+    prs = Presentation()
+    prs.slide_width, prs.slide_height = Emu(12192000), Emu(6858000)
+    layout = prs.slide_layouts.get_by_name("Title and Content")
+    if drop_body:
+        body = next(p for p in layout.placeholders if p.placeholder_format.idx == 1)
+        body._element.getparent().remove(body._element)
+    prs.slides.add_slide(prs.slide_layouts[0]).shapes.title.text = "SAMPLE SLIDE"
+    prs.save(str(path))
+    return path
+
+
+def test_an_organisation_template_is_used_and_its_sample_slides_removed(shipped: Library, tmp_path: Path) -> None:
+    template = ngo_template(tmp_path / "ngo.pptx")
+    build(shipped, "13-15", 60, tmp_path / "deck.pptx", template=template)
+    prs = Presentation(str(tmp_path / "deck.pptx"))
+    texts = [s.shapes.title.text_frame.text for s in prs.slides]
+    assert "SAMPLE SLIDE" not in texts and texts[0] == "Staying safe online"
+    assert prs.slides[1].slide_layout.name == "Title and Content"
+
+
+def test_a_template_without_a_needed_placeholder_is_a_clear_error(shipped: Library, tmp_path: Path) -> None:
+    template = ngo_template(tmp_path / "ngo.pptx", drop_body=True)
+    with pytest.raises(FacilitatorError, match="layout 'Title and Content' has no body text placeholder"):
+        build(shipped, "13-15", 60, tmp_path / "deck.pptx", template=template)
+    not_pptx = tmp_path / "ngo2.pptx"
+    not_pptx.write_text("hello")
+    with pytest.raises(FacilitatorError, match="is not a PowerPoint"):
+        build(shipped, "13-15", 60, tmp_path / "deck.pptx", template=not_pptx)
+
+
+def test_bullets_are_measured_with_their_indent() -> None:
+    assert BULLET_INDENT_PT > 0

@@ -1,0 +1,95 @@
+"""Writing a pack: all files or none, a manifest with hashes, and clear errors for bad folders."""
+
+import hashlib
+import json
+import os
+import re
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from facilitator import build
+from facilitator.cli import app
+
+runner = CliRunner()
+
+
+def test_the_default_pack_has_a_deck_plan_and_manifest(tmp_path: Path) -> None:
+    out = tmp_path / "pack"
+    result = runner.invoke(app, ["pack", "--only", "deck", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "ages 13-15: 60 minutes" in result.stdout
+    manifest = json.loads((out / "manifest.json").read_text())
+    for name in ("deck.pptx", "plan.yaml"):
+        assert manifest["files"][name]["sha256"] == hashlib.sha256((out / name).read_bytes()).hexdigest()
+    assert manifest["plan"]["age"] == "13-15" and manifest["tool"].startswith("facilitator ")
+    assert not [p for p in out.iterdir() if p.name.startswith(".facilitator-")]
+
+
+def test_two_builds_are_byte_identical(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    for name in ("a", "b"):
+        assert runner.invoke(app, ["pack", "--only", "deck", "--age", "10-12", "--minutes", "45", "--out", str(tmp_path / name)]).exit_code == 0
+    for name in ("deck.pptx", "plan.yaml", "manifest.json"):
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
+
+
+def test_a_failing_writer_leaves_the_existing_pack_untouched(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    out = tmp_path / "pack"
+    assert runner.invoke(app, ["pack", "--only", "deck", "--out", str(out)]).exit_code == 0
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+
+    def broken(pack, path, options):  # type: ignore[no-untyped-def]
+        path.write_bytes(b"half a deck")
+        raise build.FacilitatorError(build.Problem(field="deck", message="broke on purpose"))
+
+    monkeypatch.setitem(build.OUTPUTS, "deck", build.Output("deck", "deck.pptx", broken))
+    result = runner.invoke(app, ["pack", "--only", "deck", "--age", "16-17", "--out", str(out)])
+    assert result.exit_code == 2 and "broke on purpose" in result.stderr
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+
+def test_an_unwritable_folder_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Root (as in CI) may write anywhere, so the refusal is simulated where the pack is staged.
+    def refuse(*args: object, **kwargs: object) -> str:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(build.tempfile, "mkdtemp", refuse)
+    result = runner.invoke(app, ["pack", "--only", "deck", "--out", str(tmp_path / "pack")])
+    assert result.exit_code == 2
+    assert "cannot write here: Permission denied (choose another folder with --out)" in result.stderr
+    assert not (tmp_path / "pack").exists()
+
+
+def test_an_out_path_that_is_a_file_or_cannot_be_made_is_a_clear_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "file.txt"
+    blocker.write_text("keep me")
+    for out in (blocker, blocker / "pack"):
+        result = runner.invoke(app, ["pack", "--only", "deck", "--out", str(out)])
+        assert result.exit_code == 2, result.output
+        assert result.stderr.startswith("error: ") and "Traceback" not in result.output
+    assert blocker.read_text() == "keep me"
+
+
+def test_pack_builds_an_edited_plan_exactly(tmp_path: Path) -> None:
+    plan = tmp_path / "plan.yaml"
+    assert runner.invoke(app, ["plan", "--age", "10-12", "--minutes", "45", "-o", str(plan)]).exit_code == 0
+    text = re.sub(r"\{section: closing, minutes: \d+\}", "{section: closing, minutes: 9}", plan.read_text())
+    plan.write_text(text)
+    out = tmp_path / "pack"
+    result = runner.invoke(app, ["pack", str(plan), "--only", "deck", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert {"section": "closing", "minutes": 9} in manifest["plan"]["blocks"]
+    assert runner.invoke(app, ["pack", str(plan), "--age", "13-15"]).exit_code == 2
+
+
+def test_minutes_too_short_is_refused_with_the_minimum() -> None:
+    result = runner.invoke(app, ["pack", "--minutes", "10"])
+    assert result.exit_code == 2 and "give at least" in result.stderr
+
+
+def test_only_names_known_outputs() -> None:
+    result = runner.invoke(app, ["pack", "--only", "poster"])
+    assert result.exit_code == 2 and "--only" in result.stderr
