@@ -9,7 +9,7 @@ its minimum that fits; what still does not fit continues on further pages (slide
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
@@ -23,8 +23,6 @@ class Para:
     text: str
     bullet: bool = True
     bold: bool = False
-    scale: float = 1.0
-    """Size relative to the block's size (e.g. 0.8 for a smaller line under a heading)."""
 
 
 def text_width(text: str, size: float, bold: bool = False) -> float:
@@ -60,10 +58,9 @@ def _longest_prefix(text: str, size: float, width: float, bold: bool) -> int:
 
 
 def para_height(p: Para, size: float, width: float) -> float:
-    s = size * p.scale
     usable = width - (BULLET_INDENT_PT if p.bullet else 0)
-    n = len(wrap(p.text, s, usable, p.bold))
-    return n * s * LINE_HEIGHT * LINE_SPACING + s * SPACE_AFTER
+    n = len(wrap(p.text, size, usable, p.bold))
+    return n * size * LINE_HEIGHT * LINE_SPACING + size * SPACE_AFTER
 
 
 def block_height(paras: list[Para], size: float, width: float) -> float:
@@ -113,8 +110,8 @@ def _split_long(p: Para, minimum: int, width: float, height: float) -> list[Para
         words = p.text.split(" ")
         if len(words) == 1:  # one enormous word: cut it where the box ends
             limit = max(1, len(p.text) // 2)
-            return _split_long(Para(p.text[:limit], p.bullet, p.bold, p.scale), minimum, width, height) + _split_long(
-                Para(p.text[limit:], p.bullet, p.bold, p.scale), minimum, width, height
+            return _split_long(replace(p, text=p.text[:limit]), minimum, width, height) + _split_long(
+                replace(p, text=p.text[limit:]), minimum, width, height
             )
         half = len(words) // 2
         sentences = [" ".join(words[:half]), " ".join(words[half:])]
@@ -122,10 +119,10 @@ def _split_long(p: Para, minimum: int, width: float, height: float) -> list[Para
     chunk = ""
     for sentence in sentences:
         candidate = f"{chunk} {sentence}".strip()
-        if chunk and not fits([Para(candidate, p.bullet, p.bold, p.scale)], minimum, width, height):
-            out.extend(_split_long(Para(chunk, p.bullet, p.bold, p.scale), minimum, width, height))
+        if chunk and not fits([replace(p, text=candidate)], minimum, width, height):
+            out.extend(_split_long(replace(p, text=chunk), minimum, width, height))
             chunk = sentence
         else:
             chunk = candidate
-    out.extend(_split_long(Para(chunk, p.bullet, p.bold, p.scale), minimum, width, height) if chunk != p.text else [Para(chunk, p.bullet, p.bold, p.scale)])
+    out.extend(_split_long(replace(p, text=chunk), minimum, width, height) if chunk != p.text else [replace(p, text=chunk)])
     return out

@@ -92,7 +92,7 @@ def _block_slides(pb: ParticipantBlock, fb: FacilitatorBlock, start: dt.time, pa
         if pb.key_points:
             main.append(SlideSpec(_("{title}: what to remember", title=pb.title), _points(pb.key_points), later, section_id=pb.section_id))
     elif pb.statements:
-        main.append(SlideSpec(pb.title, _points(pb.steps or pb.key_points) + (_minutes(pb),), (), section_id=pb.section_id))
+        main.append(_activity_slide(pb))
         total = len(pb.statements)
         for n, st in enumerate(pb.statements, 1):
             answer = _("Fact") if st.is_fact else _("Myth")
@@ -102,10 +102,10 @@ def _block_slides(pb: ParticipantBlock, fb: FacilitatorBlock, start: dt.time, pa
             )
             main.append(
                 SlideSpec(_("Answer: {answer}", answer=answer),
-                          (Para(st.statement, bullet=False, scale=0.85), Para(st.explanation, bullet=False, bold=True)), later, section_id=pb.section_id)
+                          (Para(st.statement, bullet=False), Para(st.explanation, bullet=False, bold=True)), later, section_id=pb.section_id)
             )
     elif pb.kind == "activity":
-        main.append(SlideSpec(pb.title, _points(pb.steps or pb.key_points) + (_minutes(pb),), (), section_id=pb.section_id))
+        main.append(_activity_slide(pb))
         if pb.prompts:
             main.append(SlideSpec(_("Scenes to act out"), _points([pr.title for pr in pb.prompts]), later, section_id=pb.section_id))
     elif pb.contacts:
@@ -114,7 +114,7 @@ def _block_slides(pb: ParticipantBlock, fb: FacilitatorBlock, start: dt.time, pa
         shown = pb.contacts[:MAX_CONTACTS_ON_SLIDE]
         paras = tuple(Para(f"{c.name}: {c.phone or c.website}" if (c.phone or c.website) else c.name) for c in shown)
         if len(pb.contacts) > len(shown):
-            paras += (Para(_("More contacts are on your handout."), bullet=False, scale=0.85),)
+            paras += (Para(_("More contacts are on your handout."), bullet=False),)
         main.append(SlideSpec(_("Where to get help"), paras, later, section_id=pb.section_id))
     else:
         texts = pb.key_points or tuple(t.title for t in pb.tips)
@@ -128,6 +128,8 @@ def _block_slides(pb: ParticipantBlock, fb: FacilitatorBlock, start: dt.time, pa
     return out + main
 
 
-def _minutes(pb: ParticipantBlock) -> Para:
-    return Para(_("Time: {minutes} minutes", minutes=pb.minutes), bullet=False, bold=True)
+def _activity_slide(pb: ParticipantBlock) -> SlideSpec:
+    """The activity's steps with its minutes; the time line does not count as a point."""
+    time = Para(_("Time: {minutes} minutes", minutes=pb.minutes), bullet=False, bold=True)
+    return SlideSpec(pb.title, _points(pb.steps or pb.key_points) + (time,), (), max_items=MAX_POINTS + 1, section_id=pb.section_id)
 

@@ -113,14 +113,13 @@ def _write_paragraphs(tf: object, paras: list[Para], size: int, color: object) -
         p = tf.paragraphs[0] if i == 0 else tf.add_paragraph()  # type: ignore[attr-defined]
         p.alignment = PP_ALIGN.LEFT
         p.line_spacing = theme.LINE_SPACING
-        s = round(size * para.scale)
-        p.space_after = Pt(s * theme.SPACE_AFTER)
+        p.space_after = Pt(size * theme.SPACE_AFTER)
         _bullet(p, para.bullet)
         run = p.add_run()
         run.text = xml_safe(para.text)
         font = run.font
         font.name = theme.FONT
-        font.size = Pt(s)
+        font.size = Pt(size)
         font.bold = para.bold
         font.color.rgb = color
 
