@@ -89,6 +89,14 @@ def sections_command(
         unknown = [t for t in topic if t not in known]
         if unknown:
             raise FacilitatorError(Problem(field="--topic", message=f"no section covers {', '.join(unknown)}", hint="topics: " + ", ".join(sorted(known))))
+    if kind:
+        from typing import get_args
+
+        from facilitator.schema import Kind
+
+        unknown_kinds = [k for k in kind if k not in get_args(Kind)]
+        if unknown_kinds:
+            raise FacilitatorError(Problem(field="--kind", message=f"'{unknown_kinds[0]}' is not a kind", hint="kinds: " + ", ".join(get_args(Kind))))
     chosen = lib.select(audience, topic, kind)
     band = audience.band if audience else None
     from facilitator.audience import BANDS
@@ -111,7 +119,7 @@ def sections_command(
         out.print(json.dumps(rows, indent=2, ensure_ascii=False), markup=False)
         return
     table = Table(title=f"{len(rows)} sections" + (f" for ages {audience.label}" if audience else ""), title_justify="left")
-    for name, justify in (("id", "left"), ("kind", "left"), ("title", "left"), ("youngest", "right"), ("min", "right"), ("sensitivity", "left")):
+    for name, justify in (("id", "left"), ("kind", "left"), ("title", "left"), ("youngest", "right"), ("minutes", "right"), ("sensitivity", "left")):
         table.add_column(name, justify=justify)  # type: ignore[arg-type]
     for r in rows:
         table.add_row(r["id"], r["kind"], r["title"], str(r["min_age"]), str(r["minutes"]), r["sensitivity"])
