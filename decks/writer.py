@@ -32,8 +32,9 @@ EMU_PER_PT = 12700
 TITLE_LINES = 2
 
 
-def write_deck(pack: Pack, path: Path, template: Path | None = None) -> None:
-    """Write ``pack`` to ``path`` (.pptx), built on ``template``'s layouts when given."""
+def write_deck(pack: Pack, path: Path, template: Path | None = None) -> int:
+    """Write ``pack`` to ``path`` (.pptx), built on ``template``'s layouts when given; return the
+    number of slides."""
     stage = open_stage(template)
     scale = TYPE_SCALES[pack.participant.info.band]
     number = 0
@@ -51,6 +52,7 @@ def write_deck(pack: Pack, path: Path, template: Path | None = None) -> None:
             slide.notes_slide.notes_text_frame.text = xml_safe("\n".join(spec.notes))
     _core_properties(stage, pack)
     path.write_bytes(_reproducible(stage))
+    return number
 
 
 def _pages(spec: SlideSpec, use: LayoutUse, scale: TypeScale) -> list[tuple[list[Para], int]]:

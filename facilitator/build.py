@@ -29,7 +29,8 @@ class Output:
 
     name: str
     filename: str
-    write: Callable[[Pack, Path, "BuildOptions"], None]
+    write: Callable[[Pack, Path, "BuildOptions"], str]
+    """Writes the file and returns a few words about it for the summary ("34 slides")."""
 
 
 @dataclass(frozen=True)
@@ -40,14 +41,45 @@ class BuildOptions:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-def _deck(pack: Pack, path: Path, options: BuildOptions) -> None:
+def _deck(pack: Pack, path: Path, options: BuildOptions) -> str:
     from decks.writer import write_deck
 
-    write_deck(pack, path, template=options.template)
+    return f"{write_deck(pack, path, template=options.template)} slides"
+
+
+def _print_options(options: BuildOptions) -> Any:
+    from handouts.options import PrintOptions
+
+    return PrintOptions(paper=options.paper or "a4", large_print=options.large_print)
+
+
+def _pages(count: int | None) -> str:
+    return f"{count} pages" if count else ""
+
+
+def _handout(pack: Pack, path: Path, options: BuildOptions) -> str:
+    from handouts.handout import write_handout
+
+    return _pages(write_handout(pack.participant, path, _print_options(options)))
+
+
+def _cards(pack: Pack, path: Path, options: BuildOptions) -> str:
+    from handouts.cards import write_cards
+
+    return _pages(write_cards(pack.participant, path, _print_options(options)))
+
+
+def _guide(pack: Pack, path: Path, options: BuildOptions) -> str:
+    from handouts.guide import write_guide
+
+    return _pages(write_guide(pack.facilitator, path, _print_options(options)))
 
 
 OUTPUTS: dict[str, Output] = {
     "deck": Output("deck", "deck.pptx", _deck),
+    "handout": Output("handout", "handout.pdf", _handout),
+    "cards": Output("cards", "cards.pdf", _cards),
+    "guide": Output("guide", "guide.pdf", _guide),
 }
 """Every output by name, in the order they are written. Writers are imported only when used."""
 
@@ -76,16 +108,19 @@ def write_pack(
     options: BuildOptions,
     inputs: dict[str, Any],
     progress: Callable[[str], None] = lambda name: None,
-) -> dict[str, Path]:
-    """Write the chosen outputs, ``plan.yaml`` and ``manifest.json`` into ``out_dir`` atomically."""
+) -> dict[str, tuple[Path, str]]:
+    """Write the chosen outputs, ``plan.yaml`` and ``manifest.json`` into ``out_dir`` atomically.
+
+    Returns each file's final path with a few words about it (e.g. "34 slides")."""
     staging = _staging_dir(out_dir)
     try:
         written: dict[str, Path] = {}
+        about: dict[str, str] = {}
         for name in only:
             output = OUTPUTS[name]
             progress(output.filename)
             target = staging / output.filename
-            output.write(pack, target, options)
+            about[output.filename] = output.write(pack, target, options)
             written[name] = target
         (staging / "plan.yaml").write_text(plan_to_yaml(plan, library), encoding="utf-8")
         files = {p.name: {"sha256": sha256(p), "bytes": p.stat().st_size} for p in [*written.values(), staging / "plan.yaml"]}
@@ -104,7 +139,7 @@ def write_pack(
             "files": files,
         }
         (staging / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
-        return _publish(staging, out_dir)
+        return {name: (path, about.get(name, "")) for name, path in _publish(staging, out_dir).items()}
     finally:
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)

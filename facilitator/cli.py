@@ -245,12 +245,15 @@ def _print_agenda(plan: Any, lib: Any) -> None:
     for clock, block in plan.clock():
         table.add_row(f"{clock:%H:%M}", str(block.minutes), pick(lib[block.section_id].title, plan.audience.band), block.section_id)
     out.print(table)
-    if plan.requested_minutes and plan.requested_minutes > plan.minutes:
-        out.print(f"{plan.requested_minutes - plan.minutes} minutes are free: use them for questions or a longer discussion.", markup=False)
+    free = (plan.requested_minutes or plan.minutes) - plan.minutes
+    if free:
+        out.print(f"{free} minute{'s are' if free > 1 else ' is'} free: use {'them' if free > 1 else 'it'} for questions or a longer discussion.", markup=False)
     by_age = [sid for sid, why in plan.left_out if why.startswith("for ages")]
     others = [(sid, why) for sid, why in plan.left_out if not why.startswith("for ages")]
     if others:
-        out.print("Left out: " + "; ".join(f"{sid} ({why})" for sid, why in others), markup=False)
+        out.print("Left out:", markup=False)
+        for sid, why in others:
+            out.print(f"  {sid}: {why}", markup=False)
     if by_age:
         out.print(f"Not for this age: {len(by_age)} sections (see `facilitator sections`).", markup=False)
 
@@ -380,7 +383,8 @@ def pack_command(
         markup=False,
     )
     for name in names + ["plan.yaml", "manifest.json"]:
-        out.print(f"  {files[name]}", markup=False)
+        path, about = files[name]
+        out.print(f"  {path}" + (f"  ({about})" if about else ""), markup=False)
 
 
 def main() -> None:

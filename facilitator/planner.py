@@ -162,7 +162,7 @@ def make_plan(
             continue
         extra = sum(x.minutes for x in group if x.id not in chosen)
         if used + extra > minutes:
-            left_out.append((s.id, f"no time left ({extra} min)"))
+            left_out.append((s.id, f"needs {extra} more minutes"))
             continue
         for x in group:
             chosen[x.id] = x

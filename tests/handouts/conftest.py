@@ -1,0 +1,183 @@
+"""Fixtures for the printables: a small library with every kind the writers print, packs built from
+it and from the shipped library, and helpers to read PDFs back."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from pypdf import PdfReader
+
+from facilitator.audience import parse_audience
+from facilitator.library import Library
+from facilitator.loader import load_library
+from facilitator.pack import Pack, assemble
+from facilitator.planner import make_plan
+
+BANDS = ["10-12", "13-15", "16-17", "adults"]
+
+LONG_WORD = "".join(chr(ord("a") + i % 26) for i in range(60))
+
+
+def tricky(label: str) -> str:
+    """Text that trips up reportlab's markup parser and narrow fonts: markup characters, quotes,
+    Dutch, German and Tagalog letters and a 60-character word."""
+    return (
+        f"{label}: x <y and z> w, AT&T & <b>not bold</b>, \"double\" and 'single' quotes; "
+        f"Dutch ĳsje and ĲSSEL, German Straße „Gänsefüßchen“, Tagalog Niño, señora, Mabuhay! {LONG_WORD} end."
+    )
+
+
+def section(data: dict[str, Any]) -> str:
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000)
+
+
+PRINT_SECTIONS: dict[str, str] = {
+    "story": section({
+        "id": "story", "kind": "scenario", "title": "Sam's story", "topics": ["grooming"], "source": ["G12"],
+        "min_age": 10, "minutes": 10, "sensitivity": "high",
+        "participant": {
+            "content_note": "This story is about a chat that goes wrong.",
+            "story": {"character": "Sam", "text": "Sam meets a gamer online.\n\nThe gamer asks for a photo."},
+            "key_points": ["STORY-KEY-POINT"],
+        },
+        "questions": [
+            {"ask": "What could Sam do?", "listen_for": ["FACILITATOR-STORY-LISTEN-1", "FACILITATOR-STORY-LISTEN-2"], "follow_up": ["FACILITATOR-STORY-FOLLOW"]},
+            {"ask": "Who could Sam tell?", "listen_for": ["FACILITATOR-STORY-LISTEN-3"]},
+        ],
+        "facilitator": {"say": "FACILITATOR-STORY-SAY", "safeguarding": ["FACILITATOR-STORY-SAFEGUARDING"], "key_message": "FACILITATOR-STORY-KEY"},
+    }),
+    "play": section({
+        "id": "play", "kind": "activity", "title": "Role-play", "topics": ["help"], "source": ["G18"],
+        "min_age": 10, "minutes": 15,
+        "participant": {
+            "steps": ["Get into groups.", "Act out the card."],
+            "prompts": [
+                {"title": "The first prompt", "setup": "Jo gets a strange message. Show what Jo does."},
+                {"title": "The second prompt", "setup": "Kai is offered a gift. Show who Kai tells."},
+            ],
+        },
+        "questions": [{"ask": "What helped the characters?", "listen_for": ["FACILITATOR-PLAY-LISTEN"]}],
+        "facilitator": {"notes": ["FACILITATOR-PLAY-NOTE"], "materials": ["FACILITATOR-PLAY-MATERIAL"]},
+    }),
+    "five-tips": section({
+        "id": "five-tips", "kind": "tips", "title": "Five tips", "topics": ["help"], "source": ["G39"],
+        "min_age": 10, "minutes": 5,
+        "participant": {
+            "body": "Tips from a helpful source.",
+            "tips": [{"title": f"Tip {n}", "text": f"The text of tip {n}."} for n in range(1, 6)],
+        },
+        "facilitator": {"say": "FACILITATOR-TIPS-SAY"},
+    }),
+    "the-law": section({
+        "id": "the-law", "kind": "law", "title": "A law", "topics": ["law"], "source": ["G33"],
+        "min_age": 10, "minutes": 5,
+        "participant": {"body": "The law protects children.", "key_points": ["Laws protect children."]},
+    }),
+    "words": section({
+        "id": "words", "kind": "glossary", "title": "Words", "topics": ["terms"], "source": ["G02"],
+        "min_age": 10, "minutes": 3,
+        "participant": {"terms": [{"term": "Grooming", "definition": "Building trust in order to abuse."}]},
+    }),
+}
+
+
+def tricky_section() -> str:
+    """A section with tricky text in every participant and facilitator field the writers print."""
+    return section({
+        "id": "tricky", "kind": "scenario", "title": "Tricky <&> text", "topics": ["grooming"], "source": ["G12"],
+        "min_age": 10, "minutes": 10,
+        "participant": {
+            "key_points": [tricky("POINT")],
+            "story": {"character": "R", "text": tricky("STORY")},
+            "terms": [{"term": "Tricky & <term>", "definition": tricky("DEFINITION")}],
+        },
+        "questions": [{"ask": tricky("ASK"), "listen_for": [tricky("LISTEN")], "follow_up": [tricky("FOLLOW")]}],
+        "facilitator": {"say": tricky("SAY"), "notes": [tricky("NOTE")]},
+    })
+
+
+def tricky_help() -> str:
+    """Where to get help, with tricky text in a contact that takes reports (a narrow column)."""
+    return section({
+        "id": "help", "kind": "contacts", "title": "Where to get help", "min_age": 10, "minutes": 5, "source": ["G40"],
+        "participant": {
+            "key_points": [tricky("HELP-POINT")],
+            "contacts": [{"name": "Help & <Co>", "website": "www.example.org", "description": tricky("CONTACT"), "takes_reports": True, "source": "test"}],
+        },
+    })
+
+
+def build_pack(lib: Library, age: str, minutes: int) -> Pack:
+    return assemble(make_plan(lib, parse_audience(age), minutes), lib)
+
+
+@pytest.fixture
+def print_library(make_library: Callable[..., Path]) -> Library:
+    """The shared small library plus a scenario, a role-play, tips, a law and a glossary."""
+    return load_library([make_library(PRINT_SECTIONS)])
+
+
+@pytest.fixture
+def tricky_library(make_library: Callable[..., Path]) -> Library:
+    """The print library with the tricky scenario as its only scenario (so it is the worksheet)."""
+    return load_library([make_library({**PRINT_SECTIONS, "story": None, "tricky": tricky_section(), "help": tricky_help()})])
+
+
+@pytest.fixture
+def small_pack(print_library: Library) -> Pack:
+    return build_pack(print_library, "13-15", 600)
+
+
+@pytest.fixture(scope="session")
+def shipped_packs(shipped: Library) -> dict[str, Pack]:
+    """For every band, a pack with every section the band may see (600 minutes leaves nothing
+    out for time)."""
+    return {band: build_pack(shipped, band, 600) for band in BANDS}
+
+
+# -- reading PDFs back -------------------------------------------------------------------------
+
+
+def page_texts(path: Path) -> list[str]:
+    return [page.extract_text() or "" for page in PdfReader(str(path)).pages]
+
+
+def pdf_text(path: Path) -> str:
+    return "\n".join(page_texts(path))
+
+
+def norm(text: str) -> str:
+    """Whitespace collapsed to single spaces."""
+    return " ".join(text.split())
+
+
+def squash(text: str) -> str:
+    """All whitespace removed: line breaks inside a wrapped (or split long) word do not count."""
+    return re.sub(r"\s+", "", text)
+
+
+def font_sizes(path: Path) -> Iterator[tuple[float, int]]:
+    """(font size, characters drawn at it) for every text run in the PDF."""
+    for page in PdfReader(str(path)).pages:
+        runs: list[tuple[float, int]] = []
+
+        def visit(text: str, cm: Any, tm: Any, font: Any, size: float) -> None:
+            if text.strip():
+                # The size in the text matrix scales the Tf size (reportlab sets Tf with a unit matrix).
+                runs.append((round(size * (tm[3] if tm else 1), 1), len(text.strip())))
+
+        page.extract_text(visitor_text=visit)
+        yield from runs
+
+
+def body_size(path: Path) -> float:
+    """The type size most characters are set in."""
+    totals: dict[float, int] = {}
+    for size, count in font_sizes(path):
+        totals[size] = totals.get(size, 0) + count
+    return max(totals, key=lambda s: totals[s])

@@ -1,0 +1,110 @@
+"""Scenario and role-play cards: one per scenario and prompt, four to a page, no facilitator text."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pytest
+
+from facilitator.library import Library
+from facilitator.pack import Pack
+from handouts.cards import write_cards
+from handouts.options import PrintOptions
+from handouts.parts import cards_of
+from tests.handouts.conftest import BANDS, build_pack, font_sizes, norm, page_texts, pdf_text, squash, tricky
+from tests.handouts.test_handout import facilitator_only_texts
+
+FICTIONAL = "This story is made up: every character is fictional, and nobody plays themselves. Anyone may step out at any time."
+
+
+@pytest.fixture(scope="module")
+def shipped_cards(shipped_packs: dict[str, Pack], tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("cards")
+    paths = {}
+    for band, pack in shipped_packs.items():
+        paths[band] = folder / f"cards-{band}.pdf"
+        write_cards(pack.participant, paths[band], PrintOptions())
+    return paths
+
+
+@pytest.mark.parametrize("band", BANDS)
+def test_no_facilitator_text_on_the_cards(band: str, shipped: Library, shipped_cards: dict[str, Path]) -> None:
+    text = squash(pdf_text(shipped_cards[band]))
+    assert not sorted(t for t in facilitator_only_texts(shipped) if squash(t) in text)
+
+
+@pytest.mark.parametrize("band", BANDS)
+def test_one_card_per_scenario_and_prompt_each_with_its_questions(band: str, shipped_packs: dict[str, Pack], shipped_cards: dict[str, Path]) -> None:
+    pack = shipped_packs[band].participant
+    text = squash(pdf_text(shipped_cards[band]))
+    scenarios = [b for b in pack.blocks if b.kind == "scenario"]
+    prompts = [p for b in pack.blocks for p in b.prompts]
+    cards = cards_of(pack.blocks)
+    assert len(cards) == len(scenarios) + len(prompts)
+    for card in cards:
+        assert squash(card.title) in text and squash(card.text) in text
+        for q in card.questions:
+            assert squash(q) in text
+    assert squash(f"Card {len(cards)} of {len(cards)}") in text if cards else True
+
+
+def test_role_play_cards_say_the_story_is_fictional(small_pack: Pack, tmp_path: Path) -> None:
+    path = tmp_path / "cards.pdf"
+    write_cards(small_pack.participant, path, PrintOptions())
+    text = norm(pdf_text(path))
+    assert text.count(norm("Remember: " + FICTIONAL)) == 2
+    assert "ROLE-PLAY CARD" in text and "SCENARIO CARD" in text
+    assert "The first prompt" in text and "Jo gets a strange message. Show what Jo does." in text
+    assert "What helped the characters?" in text
+    assert "FACILITATOR" not in text
+
+
+def test_four_cards_to_a_page_with_help_on_every_card(small_pack: Pack, tmp_path: Path) -> None:
+    path = tmp_path / "cards.pdf"
+    write_cards(small_pack.participant, path, PrintOptions())
+    pages = page_texts(path)
+    cards = cards_of(small_pack.participant.blocks)
+    assert len(pages) == math.ceil(len(cards) / 4)
+    help_line = squash(small_pack.participant.help_line)
+    # Each card, and the page footer, says where to get help.
+    assert squash(pages[0]).count(help_line) == min(4, len(cards)) + 1
+
+
+def card_type(path: Path, chrome: float) -> tuple[float, float]:
+    """The mean size of the cards' text (characters weighted) and the smallest size, leaving out
+    the running header, footer and help lines (set at ``chrome``)."""
+    runs = [(size, count) for size, count in font_sizes(path) if size != chrome]
+    return sum(s * n for s, n in runs) / sum(n for _s, n in runs), min(s for s, _n in runs)
+
+
+@pytest.mark.parametrize("band", BANDS)
+def test_cards_use_large_type(band: str, shipped_cards: dict[str, Path]) -> None:
+    mean, smallest = card_type(shipped_cards[band], chrome=8.5)
+    assert mean >= 11.5
+    assert smallest >= 8
+
+
+def test_large_print_cards_are_two_to_a_page_in_bigger_type(shipped_packs: dict[str, Pack], shipped_cards: dict[str, Path], tmp_path: Path) -> None:
+    path = tmp_path / "cards.pdf"
+    write_cards(shipped_packs["16-17"].participant, path, PrintOptions(large_print=True))
+    mean, smallest = card_type(path, chrome=11)
+    assert mean >= 14 and smallest >= 11
+    assert len(page_texts(path)) > len(page_texts(shipped_cards["16-17"]))
+
+
+def test_tricky_text_prints_exactly_even_in_a_narrow_card(tricky_library: Library, tmp_path: Path) -> None:
+    pack = build_pack(tricky_library, "13-15", 600)
+    path = tmp_path / "cards.pdf"
+    write_cards(pack.participant, path, PrintOptions())
+    text = squash(pdf_text(path))
+    assert squash(tricky("STORY")) in text and squash(tricky("ASK")) in text
+    assert "LISTEN" not in text
+
+
+def test_a_plan_without_scenarios_still_prints_one_page(small_library: Library, tmp_path: Path) -> None:
+    pack = build_pack(small_library, "13-15", 600)
+    assert not cards_of(pack.participant.blocks)
+    path = tmp_path / "cards.pdf"
+    write_cards(pack.participant, path, PrintOptions())
+    assert len(page_texts(path)) == 1

@@ -1,0 +1,117 @@
+"""The participant handout: its parts, no facilitator text, tricky text, length and large print."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from facilitator.library import Library
+from facilitator.loader import iter_texts
+from facilitator.pack import Pack
+from handouts.handout import write_handout
+from handouts.options import PrintOptions
+from tests.handouts.conftest import BANDS, body_size, build_pack, norm, page_texts, pdf_text, squash, tricky
+
+
+def facilitator_only_texts(lib: Library) -> set[str]:
+    """Every facilitator-only string in ``lib`` (all band variants), minus those that also appear
+    verbatim in some participant text (a script may quote the slide)."""
+    participant = " ".join(
+        squash(text) for s in lib.values() for _path, variants in iter_texts(s, participant_only=True)
+        for value in variants.values() for text in (value if isinstance(value, list) else [value])
+    )
+    found: set[str] = set()
+    for s in lib.values():
+        f = s.facilitator
+        found.update(f.say.values() if f.say else ())
+        found.update([*f.notes, *f.safeguarding, *f.protocol, *f.materials])
+        found.update([f.key_message] if f.key_message else [])
+        for q in s.questions:
+            found.update([*q.listen_for, *q.follow_up])
+    return {t for t in found if squash(t) not in participant}
+
+
+@pytest.fixture(scope="module")
+def shipped_handouts(shipped_packs: dict[str, Pack], tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("handouts")
+    paths = {}
+    for band, pack in shipped_packs.items():
+        paths[band] = folder / f"handout-{band}.pdf"
+        write_handout(pack.participant, paths[band], PrintOptions())
+    return paths
+
+
+@pytest.mark.parametrize("band", BANDS)
+def test_no_facilitator_text_in_the_handout(band: str, shipped: Library, shipped_handouts: dict[str, Path]) -> None:
+    text = squash(pdf_text(shipped_handouts[band]))
+    leaked = sorted(t for t in facilitator_only_texts(shipped) if squash(t) in text)
+    assert not leaked
+
+
+def test_no_facilitator_text_in_the_handout_of_a_small_library(small_pack: Pack, tmp_path: Path) -> None:
+    path = tmp_path / "handout.pdf"
+    write_handout(small_pack.participant, path, PrintOptions())
+    assert "FACILITATOR" not in pdf_text(path)
+
+
+def test_the_handout_has_every_part(small_pack: Pack, tmp_path: Path) -> None:
+    path = tmp_path / "handout.pdf"
+    write_handout(small_pack.participant, path, PrintOptions())
+    text = norm(pdf_text(path))
+    p = small_pack.participant
+    assert p.info.title in text and "Date:" in text
+    # What we talked about: key points of the concepts, not of the worksheet scenario.
+    assert "What we talked about" in text and "A deeper point." in text
+    assert "STORY-KEY-POINT" not in text
+    # Glossary, the five tips and the tips' own introduction.
+    assert "Words we used" in text and "Grooming Building trust in order to abuse." in text
+    assert "Five tips" in text and all(f"Tip {n} The text of tip {n}." in text for n in range(1, 6))
+    # Worksheet: one scenario with its questions.
+    assert "Worksheet" in text and "Sam meets a gamer online." in text
+    assert "1. What could Sam do?" in text and "2. Who could Sam tell?" in text
+    # Where to get help: the contacts.
+    assert "Where to get help" in text and "Child Helpline International" in text and "www.childhelplineinternational.org" in text
+
+
+def test_contacts_that_take_reports_say_so_in_words(shipped_packs: dict[str, Pack], shipped_handouts: dict[str, Path]) -> None:
+    pack = shipped_packs["13-15"].participant
+    text = pdf_text(shipped_handouts["13-15"])
+    takes = [c for c in pack.contacts if c.takes_reports]
+    assert takes and text.count("You can report here.") == len(takes)
+    for c in pack.contacts:
+        assert squash(c.name) in squash(text)
+
+
+@pytest.mark.parametrize("band", BANDS)
+def test_every_page_says_where_to_get_help(band: str, shipped_packs: dict[str, Pack], shipped_handouts: dict[str, Path]) -> None:
+    line = squash(shipped_packs[band].participant.help_line)
+    for page in page_texts(shipped_handouts[band]):
+        assert line in squash(page)
+
+
+def test_tricky_text_prints_exactly(tricky_library: Library, tmp_path: Path) -> None:
+    pack = build_pack(tricky_library, "13-15", 600)
+    path = tmp_path / "handout.pdf"
+    write_handout(pack.participant, path, PrintOptions())
+    text = squash(pdf_text(path))
+    for label in ("STORY", "ASK", "DEFINITION", "HELP-POINT", "CONTACT"):
+        assert squash(tricky(label)) in text, label
+    assert squash("Tricky <&> text") in text and squash("Tricky & <term>") in text and squash("Help & <Co>") in text
+    assert "SAY:" not in text and "LISTEN:" not in text
+
+
+def test_a_60_minute_session_for_13_to_15_fits_two_to_four_pages(shipped: Library, tmp_path: Path) -> None:
+    path = tmp_path / "handout.pdf"
+    write_handout(build_pack(shipped, "13-15", 60).participant, path, PrintOptions())
+    assert 2 <= len(page_texts(path)) <= 4
+
+
+def test_large_print_sets_body_type_at_14_pt_or_more(shipped_packs: dict[str, Pack], tmp_path: Path) -> None:
+    regular, large = tmp_path / "regular.pdf", tmp_path / "large.pdf"
+    pack = shipped_packs["13-15"].participant
+    write_handout(pack, regular, PrintOptions())
+    write_handout(pack, large, PrintOptions(large_print=True))
+    assert 11 <= body_size(regular) <= 12
+    assert body_size(large) >= 14
+    assert len(page_texts(large)) > len(page_texts(regular))
