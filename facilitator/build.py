@@ -54,7 +54,7 @@ def _print_options(options: BuildOptions) -> Any:
 
 
 def _pages(count: int | None) -> str:
-    return f"{count} pages" if count else ""
+    return f"{count} page{'s' if count != 1 else ''}" if count else ""
 
 
 def _handout(pack: Pack, path: Path, options: BuildOptions) -> str:

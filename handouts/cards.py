@@ -1,4 +1,4 @@
-"""Scenario and role-play cards: four to a page, with cut marks, in large type.
+"""Scenario and role-play cards: four to a page (two in large print), with cut marks, in large type.
 
 One card per scenario and per role-play prompt in the plan, each with its questions. Role-play
 cards say that the story is made up and that anyone may step out. It takes a
@@ -13,25 +13,25 @@ from pathlib import Path
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepInFrame, Table, TableStyle
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepInFrame, Table
 from reportlab.platypus.doctemplate import FrameBreak
 
 from facilitator.messages import _
 from facilitator.pack import ParticipantPack
 from handouts.options import PrintOptions
 from handouts.pages import Body, Metadata, Running, body_area, build_pdf, fit_paragraph
-from handouts.parts import CARDS_PER_PAGE, PAD, Card, cards_of, document_line, numbered, space
+from handouts.parts import PAD, Card, cards_of, document_line, numbered, space, table
 from handouts.styles import ACCENT, INK, RULE, TINT, Printer
 
 MARGIN_X = 11 * mm
 """Narrower than the other printables' margins: every millimetre makes the card type larger."""
-CARD_PAD = 5 * mm
+CARD_PAD = 4.5 * mm
 """Inside each card, between the cut line and the text."""
 MARK = 3 * mm
 """Length of a cut mark outside the card grid."""
-READABLE = 12.0
-"""A card whose whole text would be set smaller than this (15 pt in large print) becomes two."""
-READABLE_LARGE = 15.0
+READABLE = 11.0
+"""A card whose whole text would be set smaller than this (14 pt in large print) becomes two."""
+READABLE_LARGE = 14.0
 SMALLEST = 6.0
 """Below this a card is scaled down instead (only absurdly long text gets there)."""
 
@@ -46,12 +46,14 @@ class _Face:
     """0: the whole card; 1: the story; 2: the questions."""
 
 
-def write_cards(pack: ParticipantPack, path: Path, options: PrintOptions) -> None:
+def write_cards(pack: ParticipantPack, path: Path, options: PrintOptions) -> int:
     """Write the cut-out cards for ``pack`` to ``path`` as PDF (one page saying there are none,
     if the plan has no scenario or role-play)."""
     printer = Printer(options, pack.info.band, cards=True)
     area = body_area(printer, MARGIN_X)
-    cells = _cells(area)
+    # Large print cannot fit four to a page: two wide cards instead.
+    cols, rows = (1, 2) if options.large_print else (2, 2)
+    cells = _cells(area, cols, rows)
     help_height = 2 * printer.sizes.chrome * 1.3
     width, height = cells[0][2] - 2 * CARD_PAD, cells[0][3] - 2 * CARD_PAD - help_height
     cards = cards_of(pack.blocks)
@@ -67,8 +69,8 @@ def write_cards(pack: ParticipantPack, path: Path, options: PrintOptions) -> Non
     help_markup = printer.markup(pack.help_line)
 
     def on_page(canvas: Canvas, doc: BaseDocTemplate) -> None:
-        on_this_page = min(CARDS_PER_PAGE, len(faces) - CARDS_PER_PAGE * (doc.page - 1))
-        _cut_marks(canvas, area, on_this_page)
+        on_this_page = max(0, min(len(cells), len(faces) - len(cells) * (doc.page - 1)))
+        _cut_marks(canvas, area, cols, rows, on_this_page)
         for x, y, _w, _h in cells[:on_this_page]:
             # Every card, once cut out, still says where to get help.
             p = fit_paragraph(help_markup, printer.styles["chrome"], width, help_height)
@@ -83,7 +85,7 @@ def write_cards(pack: ParticipantPack, path: Path, options: PrintOptions) -> Non
         creator=pack.info.tool,
     )
     running = Running(pack.info.title, document_line(pack.info, document), pack.help_line)
-    build_pdf(printer, path, story, meta, running, frames=frames, on_page=on_page, margin_x=MARGIN_X)
+    return build_pdf(printer, path, story, meta, running, frames=frames, on_page=on_page, margin_x=MARGIN_X)
 
 
 def _faces(printer: Printer, cards: list[Card], width: float, height: float) -> list[_Face]:
@@ -100,37 +102,37 @@ def _faces(printer: Printer, cards: list[Card], width: float, height: float) -> 
     return faces
 
 
-def _cells(area: Body) -> list[tuple[float, float, float, float]]:
-    """The four card rectangles (x, y, width, height), left to right, top to bottom."""
-    w, h = area.width / 2, area.height / 2
-    return [(area.x + col * w, area.y + (1 - row) * h, w, h) for row in (0, 1) for col in (0, 1)]
+def _cells(area: Body, cols: int, rows: int) -> list[tuple[float, float, float, float]]:
+    """The card rectangles (x, y, width, height), left to right, top to bottom."""
+    w, h = area.width / cols, area.height / rows
+    return [(area.x + col * w, area.y + (rows - 1 - row) * h, w, h) for row in range(rows) for col in range(cols)]
 
 
-def _cut_marks(canvas: Canvas, area: Body, cards: int) -> None:
-    """Dashed cut lines around the cards on this page, and solid marks where each line meets the
-    edge of the grid (visible even when the dashes print faintly)."""
-    xs = [area.x, area.x + area.width / 2, area.x + area.width]
-    ys = [area.y + area.height, area.y + area.height / 2, area.y]
-    rows = 1 if cards <= 2 else 2
-    cols = 1 if cards == 1 else 2
-    bottom = ys[rows]
-    right = xs[cols]
+def _cut_marks(canvas: Canvas, area: Body, cols: int, rows: int, cards: int) -> None:
+    """Dashed cut lines around the ``cards`` on this page, and solid marks where each line meets
+    the edge of the grid (visible even when the dashes print faintly)."""
+    if not cards:
+        return
+    used_cols, used_rows = min(cards, cols), -(-cards // cols)
+    xs = [area.x + i * area.width / cols for i in range(used_cols + 1)]
+    ys = [area.y + area.height - i * area.height / rows for i in range(used_rows + 1)]
+    top, bottom, left, right = ys[0], ys[-1], xs[0], xs[-1]
     canvas.saveState()
     canvas.setStrokeColor(RULE)
     canvas.setLineWidth(0.5)
     canvas.setDash(3, 3)
-    for x in xs[: cols + 1]:
-        canvas.line(x, ys[0], x, bottom)
-    for y in ys[: rows + 1]:
-        canvas.line(xs[0], y, right, y)
+    for x in xs:
+        canvas.line(x, top, x, bottom)
+    for y in ys:
+        canvas.line(left, y, right, y)
     canvas.setDash()
     canvas.setStrokeColor(INK)
     canvas.setLineWidth(0.6)
-    for x in xs[: cols + 1]:
-        canvas.line(x, ys[0] + 1, x, ys[0] + MARK)
+    for x in xs:
+        canvas.line(x, top + 1, x, top + MARK)
         canvas.line(x, bottom - 1, x, bottom - MARK)
-    for y in ys[: rows + 1]:
-        canvas.line(xs[0] - 1, y, xs[0] - MARK, y)
+    for y in ys:
+        canvas.line(left - 1, y, left - MARK, y)
         canvas.line(right + 1, y, right + MARK, y)
     canvas.restoreState()
 
@@ -163,8 +165,8 @@ def _content(printer: Printer, face: _Face, total: int) -> list[Flowable]:
     kind = _("Scenario card") if card.kind == "scenario" else _("Role-play card")
     number = _("Card {number} of {total}", number=face.number, total=total)
     if face.part:
-        number = _("Card {number} of {total}, part {part} of 2", number=face.number, total=total, part=face.part)
-    out: list[Flowable] = [_label_band(printer, kind.upper(), number), printer.para(card.title, "h1", spaceBefore=printer.sizes.body * 0.5)]
+        number = _("Card {number} of {total} ({part}/2)", number=face.number, total=total, part=face.part)
+    out: list[Flowable] = [_label_band(printer, kind.upper(), number), printer.para(card.title, "h2", spaceBefore=printer.sizes.body * 0.4)]
     if face.part in (0, 1):
         if card.content_note:
             out.append(printer.para(card.content_note, "small", lead=_("Content note:")))
@@ -180,9 +182,11 @@ def _content(printer: Printer, face: _Face, total: int) -> list[Flowable]:
 
 
 def _label_band(printer: Printer, kind: str, number: str) -> Table:
-    """The tinted strip at the top of a card: what kind of card it is, in words, and its number."""
-    left = printer.para(kind, "label", spaceAfter=0)
-    right = printer.para(number, "label", spaceAfter=0, fontName=printer.fonts.regular, alignment=TA_RIGHT)
+    """The tinted strip at the top of a card: what kind of card it is, in words, and its number.
+    Its type does not grow with the card's, so it stays on one line."""
+    size = 12.0 if printer.options.large_print else 9.5
+    left = printer.para(kind, "label", spaceAfter=0, fontSize=size, leading=size * 1.25)
+    right = printer.para(number, "label", spaceAfter=0, fontSize=size, leading=size * 1.25, fontName=printer.fonts.regular, alignment=TA_RIGHT)
     return _strip(printer, [[left, right]])
 
 
@@ -194,12 +198,12 @@ def _strip(printer: Printer, content: Flowable | list[list[Flowable]], boxed: bo
         ("BACKGROUND", (0, 0), (-1, -1), TINT),
         ("LEFTPADDING", (0, 0), (-1, -1), PAD),
         ("RIGHTPADDING", (0, 0), (-1, -1), PAD),
-        ("TOPPADDING", (0, 0), (-1, -1), PAD * 0.6),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), PAD * 0.8),
+        ("TOPPADDING", (0, 0), (-1, -1), PAD * 0.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), PAD * 0.7),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
     ]
     if boxed:
         style.append(("BOX", (0, 0), (-1, -1), 0.8, ACCENT))
     # Relative widths: KeepInFrame may lay the card out wider and scale it down to fit.
-    widths = ["60%", "40%"] if cols == 2 else ["100%"]
-    return Table(rows, colWidths=widths, style=TableStyle(style), hAlign="LEFT", spaceBefore=printer.sizes.body * 0.3, spaceAfter=printer.sizes.body * 0.5)
+    widths = ["50%", "50%"] if cols == 2 else ["100%"]
+    return table(printer, rows, widths, style, spaceBefore=printer.sizes.body * 0.3, spaceAfter=printer.sizes.body * 0.5)

@@ -17,11 +17,13 @@ from facilitator.views import ParticipantBlock
 from handouts.options import PrintOptions
 from handouts.pages import Metadata, Running, body_area, build_pdf
 from handouts.parts import (
+    NotesArea,
     bullets,
     contacts_grid,
     document_line,
     glossary_table,
     heading,
+    line_spacing,
     panel,
     panel_inner,
     title_block,
@@ -35,28 +37,31 @@ from handouts.styles import Printer
 _NOT_SUMMARISED = frozenset({"opening", "closing", "glossary", "contacts", "tips", "safeguarding"})
 
 
-def write_handout(pack: ParticipantPack, path: Path, options: PrintOptions) -> None:
+def write_handout(pack: ParticipantPack, path: Path, options: PrintOptions) -> int:
     """Write the participant handout for ``pack`` to ``path`` as PDF."""
     printer = Printer(options, pack.info.band)
-    width = body_area(printer).width
+    area = body_area(printer)
+    width = area.width
     document = _("Participant handout")
     story: list[Flowable] = title_block(printer, pack.info, document)
     worksheet = _worksheet_block(pack.blocks)
-    # The worksheet's own key points would answer its questions, so they are not summarised.
-    story += _talked_about(printer, tuple(b for b in pack.blocks if b is not worksheet))
+    # A worksheet scenario's key points would answer its questions, so they are not summarised.
+    story += _talked_about(printer, tuple(b for b in pack.blocks if b is not worksheet or b.kind != "scenario"))
     if pack.glossary:
         story += heading(printer, _("Words we used"))
         story.append(glossary_table(printer, pack.glossary, width))
     story += _tips(printer, pack.blocks)
-    story += _worksheet(printer, worksheet)
-    story += _help(printer, pack, width)
+    help_panel = _help(printer, pack, width)
+    story += _worksheet(printer, worksheet, then=help_panel.wrap(width, area.height)[1], page=area.height)
+    # Kept whole on one page when it fits: a contacts list cut in two is easy to lose.
+    story.append(together([help_panel]))
     meta = Metadata(
         title=f"{pack.info.title} \u2013 {document}",
         subject=_("Participant handout, ages {audience}", audience=pack.info.audience),
         language=pack.info.language,
         creator=pack.info.tool,
     )
-    build_pdf(printer, path, story, meta, Running(pack.info.title, document_line(pack.info, document), pack.help_line))
+    return build_pdf(printer, path, story, meta, Running(pack.info.title, document_line(pack.info, document), pack.help_line))
 
 
 def _talked_about(printer: Printer, blocks: tuple[ParticipantBlock, ...]) -> list[Flowable]:
@@ -89,25 +94,32 @@ def _worksheet_block(blocks: tuple[ParticipantBlock, ...]) -> ParticipantBlock |
     return (scenarios or others or [None])[0]
 
 
-def _worksheet(printer: Printer, b: ParticipantBlock | None) -> list[Flowable]:
+def _worksheet(printer: Printer, b: ParticipantBlock | None, then: float, page: float) -> list[Flowable]:
+    """One story with its questions and lines to write on, then room for notes if what follows
+    (``then`` points high, on pages ``page`` points high) has to start a new page anyway."""
     if b is None:
         return []
     out = heading(printer, _("Worksheet"), keep=printer.sizes.body * 16)
-    out.append(printer.para(_("Read the story and write your thoughts under each question. You do not have to share what you write."), "small"))
+    if b.story:
+        intro = _("Read the story and write your thoughts under each question. You do not have to share what you write.")
+    else:
+        intro = _("Write your thoughts under each question. You do not have to share what you write.")
+    out.append(printer.para(intro, "small"))
     out.append(printer.para(b.title, "h2"))
     if b.content_note:
         out.append(printer.para(b.content_note, "small", lead=_("Content note:")))
     out += printer.paras(b.story.text if b.story else b.body)
     for i, question in enumerate(b.questions, 1):
         out.append(together([printer.bullet("", marker=f"{i}.", lead=question), write_in(printer)]))
+    label = printer.para(_("My notes"), "h3", spaceBefore=0)
+    out.append(NotesArea(label, line_spacing(printer), then, page))
     return out
 
 
-def _help(printer: Printer, pack: ParticipantPack, width: float) -> list[Flowable]:
+def _help(printer: Printer, pack: ParticipantPack, width: float) -> Flowable:
     """The boxed "where to get help" panel: the first steps, then every contact."""
     steps = [p for b in pack.blocks if b.kind == "contacts" for p in b.key_points]
     content: list[Flowable] = bullets(printer, steps) if steps else [printer.para(pack.help_line)]
     # Three narrow columns keep the list short; large print needs the wider two.
     content += contacts_grid(printer, pack.contacts, panel_inner(width), columns=2 if printer.options.large_print else 3)
-    # Kept whole on one page when it fits: a contacts list cut in two is easy to lose.
-    return [together([panel(printer, _("Where to get help"), content, width, strong=True, label_style="h2")])]
+    return panel(printer, _("Where to get help"), content, width, strong=True, label_style="h2")

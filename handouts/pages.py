@@ -185,8 +185,9 @@ def build_pdf(
     frames: Sequence[Frame] | None = None,
     on_page: Callable[[Canvas, BaseDocTemplate], None] | None = None,
     margin_x: float = MARGIN_X,
-) -> None:
-    """Check glyphs, lay ``story`` out into ``frames`` (one body frame by default), write ``path``."""
+) -> int:
+    """Check glyphs, lay ``story`` out into ``frames`` (one body frame by default), write ``path``;
+    return the number of pages."""
     decorate = _decorate(printer, running, margin_x)  # records the running texts before the check
     printer.text(meta.title)
     printer.check_glyphs()
@@ -216,3 +217,4 @@ def build_pdf(
     doc.addPageTemplates([template])
     doc.build(list(story), canvasmaker=_canvas_maker(decorate))
     path.write_bytes(buffer.getvalue())
+    return int(doc.page)

@@ -9,17 +9,26 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from facilitator.messages import _
 from facilitator.pack import SessionInfo
 from facilitator.views import Contact, ParticipantBlock, Term
-from handouts.styles import ACCENT, MUTED, RULE, TINT, Printer
+from handouts.styles import ACCENT, INK, MUTED, RULE, TINT, Printer
 
 PAD = 2.6 * mm
+
+
+def table(printer: Printer, rows: list[list[Any]], widths: Sequence[float | str], commands: list[tuple[Any, ...]], **kw: Any) -> Table:
+    """A table in the document's font: reportlab would otherwise name (unembedded) Helvetica for
+    every table, even one that holds only paragraphs."""
+    base: list[tuple[Any, ...]] = [("FONTNAME", (0, 0), (-1, -1), printer.fonts.regular), ("TEXTCOLOR", (0, 0), (-1, -1), INK)]
+    return Table(rows, colWidths=list(widths), style=TableStyle(base + commands), hAlign="LEFT", **kw)
 
 
 def bullets(printer: Printer, items: Iterable[str], style: str = "bullet") -> list[Flowable]:
@@ -43,7 +52,9 @@ def heading(printer: Printer, text: str, level: str = "h1", keep: float = 0) -> 
 
 def panel(printer: Printer, label: str, content: Sequence[Flowable], width: float, strong: bool = False, label_style: str = "label") -> Table:
     """A tinted box with a bold written label; one row per flowable so it can break across pages."""
-    rows = [[printer.para(label, label_style, spaceBefore=0)]] + [[f] for f in content]
+    head = printer.para(label, label_style, spaceBefore=0)
+    # The label shares the first row with the first item, so it never sits alone at a page foot.
+    rows: list[list[Flowable | list[Flowable]]] = [[[head, *content[:1]]]] + [[f] for f in content[1:]]
     style = [
         ("BACKGROUND", (0, 0), (-1, -1), TINT),
         ("BOX", (0, 0), (-1, -1), 1.6 if strong else 0.8, ACCENT),
@@ -54,8 +65,11 @@ def panel(printer: Printer, label: str, content: Sequence[Flowable], width: floa
         ("TOPPADDING", (0, 0), (-1, 0), PAD),
         ("BOTTOMPADDING", (0, -1), (-1, -1), PAD),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        # Close the box on both sides of a page break.
+        ("LINEBELOW", (0, "splitlast"), (-1, "splitlast"), 1.6 if strong else 0.8, ACCENT),
+        ("LINEABOVE", (0, "splitfirst"), (-1, "splitfirst"), 1.6 if strong else 0.8, ACCENT),
     ]
-    return Table(rows, colWidths=[width], style=TableStyle(style), hAlign="LEFT", spaceBefore=printer.sizes.body * 0.4, spaceAfter=printer.sizes.body * 0.8)
+    return table(printer, rows, [width], style, spaceBefore=printer.sizes.body * 0.4, spaceAfter=printer.sizes.body * 0.8)
 
 
 def panel_inner(width: float) -> float:
@@ -65,14 +79,16 @@ def panel_inner(width: float) -> float:
 
 def aside(printer: Printer, label: str, items: Sequence[str], width: float, indent: float = 0) -> Flowable:
     """Points set apart from the main text by a rule in the margin (e.g. "Listen for")."""
-    rows = [[printer.para(label, "label")]] + [[printer.bullet(item, style="bullet_small")] for item in items]
+    points: list[Flowable] = [printer.bullet(item, style="bullet_small") for item in items]
+    # The label shares the first row with the first point, so it never sits alone at a page foot.
+    rows: list[list[Flowable | list[Flowable]]] = [[[printer.para(label, "label"), *points[:1]]]] + [[f] for f in points[1:]]
     style = [
         ("LINEBEFORE", (0, 0), (0, -1), 2.2, ACCENT),
         ("LEFTPADDING", (0, 0), (-1, -1), PAD * 1.4),
         ("TOPPADDING", (0, 0), (-1, -1), 0.8),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 0.8),
     ]
-    t = Table(rows, colWidths=[width - indent], style=TableStyle(style), hAlign="LEFT", spaceBefore=2, spaceAfter=printer.sizes.body * 0.6)
+    t = table(printer, rows, [width - indent], style, spaceBefore=2, spaceAfter=printer.sizes.body * 0.6)
     return _Indented(t, indent)
 
 
@@ -100,25 +116,27 @@ class _Indented(Flowable):
         return self.flowable.getSpaceAfter()
 
 
-def ruled_table(rows: list[list[Flowable]], col_widths: Sequence[float], header: bool = False) -> Table:
+def ruled_table(printer: Printer, rows: list[list[Any]], col_widths: Sequence[float], header: bool = False) -> Table:
     """A table with light horizontal rules and no vertical ones; ``header`` rows repeat on page breaks."""
     style = [
         ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
         ("RIGHTPADDING", (0, 0), (-1, -1), PAD * 2),
-        ("TOPPADDING", (0, 0), (-1, -1), PAD * 0.8),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), PAD * 0.9),
+        # Padding in proportion to the type, so a table set smaller to fit a page is tighter too.
+        ("TOPPADDING", (0, 0), (-1, -1), printer.sizes.body * 0.4),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), printer.sizes.body * 0.5),
     ]
     if header:
         style.append(("LINEBELOW", (0, 0), (-1, 0), 1.0, ACCENT))
-    return Table(rows, colWidths=list(col_widths), style=TableStyle(style), hAlign="LEFT", repeatRows=1 if header else 0, spaceAfter=6)
+    # splitInRow: a tall row (a long definition in large print) may break across pages.
+    return table(printer, rows, col_widths, style, repeatRows=1 if header else 0, spaceAfter=6, splitInRow=1)
 
 
 def glossary_table(printer: Printer, terms: Sequence[Term], width: float) -> Table:
     """Terms in bold on the left, their definitions on the right."""
     rows = [[printer.para(t.term, "cell_bold"), printer.para(t.definition, "cell")] for t in terms]
-    return ruled_table(rows, [width * 0.3, width * 0.7])
+    return ruled_table(printer, rows, [width * 0.3, width * 0.7])
 
 
 def contact_entry(printer: Printer, c: Contact, width: float, style: str = "cell_small", sources: bool = False) -> list[Flowable]:
@@ -129,7 +147,8 @@ def contact_entry(printer: Printer, c: Contact, width: float, style: str = "cell
     out: list[Flowable] = [printer.para(c.name, style, fontName=printer.fonts.bold)]
     for where in (c.phone, c.website):
         if where:
-            size = min(st.fontSize, max(st.fontSize * 0.7, st.fontSize * width / max(stringWidth(where, st.fontName, st.fontSize), 1)))
+            # A little slack: reportlab breaks a line that fills the width exactly.
+            size = min(st.fontSize, max(st.fontSize * 0.7, st.fontSize * width * 0.97 / max(stringWidth(where, st.fontName, st.fontSize), 1)))
             out.append(printer.para(where, style, fontSize=size))
     out.append(printer.para(c.description, style))
     if c.takes_reports:
@@ -158,7 +177,7 @@ def contacts_grid(printer: Printer, contacts: Sequence[Contact], width: float, c
             ("LINEABOVE", (0, 0), (-1, 0), 0.4, RULE),
         ]
         widths = [col] + [col + gap] * (columns - 1)
-        rows.append(Table([cells], colWidths=widths, style=TableStyle(style), hAlign="LEFT"))
+        rows.append(table(printer, [cells], widths, style))
     return rows
 
 
@@ -170,7 +189,7 @@ def contacts_table(printer: Printer, contacts: Sequence[Contact], width: float) 
         entry = contact_entry(printer, c, left - PAD * 2, "cell", sources=True)
         places = 1 + sum(1 for x in (c.phone, c.website) if x)
         rows.append([entry[:places], entry[places:]])
-    return ruled_table(rows, [left, right])
+    return ruled_table(printer, rows, [left, right])
 
 
 class RuledLines(Flowable):
@@ -185,19 +204,87 @@ class RuledLines(Flowable):
         return avail_width, self.count * self.spacing + 2
 
     def draw(self) -> None:
-        self.canv.saveState()
-        self.canv.setStrokeColor(RULE)
-        self.canv.setLineWidth(0.5)
-        for i in range(self.count):
-            y = 2 + i * self.spacing
-            self.canv.line(0, y, self.width, y)
-        self.canv.restoreState()
+        _draw_lines(self.canv, self.count, self.spacing, self.width)
+
+
+def _draw_lines(canvas: Canvas, count: int, spacing: float, width: float) -> None:
+    canvas.saveState()
+    canvas.setStrokeColor(RULE)
+    canvas.setLineWidth(0.5)
+    for i in range(count):
+        y = 2 + i * spacing
+        canvas.line(0, y, width, y)
+    canvas.restoreState()
+
+
+def line_spacing(printer: Printer) -> float:
+    """Room for one handwritten line (more in large print)."""
+    return 11 * mm if printer.options.large_print else 8 * mm
 
 
 def write_in(printer: Printer, lines: int = 3) -> Flowable:
-    """Ruled lines under a worksheet question (more room in large print)."""
-    spacing = 11 * mm if printer.options.large_print else 8 * mm
-    return RuledLines(lines, spacing)
+    """Ruled lines under a worksheet question."""
+    return RuledLines(lines, line_spacing(printer))
+
+
+class NotesArea(Flowable):
+    """A labelled block of ruled lines filling the rest of the page, but only when what follows
+    (``then`` points high) would not fit there anyway: the page ends in room to write, not in a
+    blank gap. Otherwise it takes no room at all."""
+
+    def __init__(self, label: Paragraph, spacing: float, then: float, page: float, min_lines: int = 4) -> None:
+        super().__init__()
+        self.label, self.spacing, self.then, self.page, self.min_lines = label, spacing, then, page, min_lines
+        self.lines = 0
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = avail_width
+        self.lines = 0
+        _w, label_h = self.label.wrap(avail_width, avail_height)
+        # More room than a page means reportlab is only measuring (KeepTogether does that).
+        if avail_height <= self.page and avail_height < self.then:
+            lines = int((avail_height - label_h - 4) // self.spacing)
+            self.lines = lines if lines >= self.min_lines else 0
+        self.label_h = label_h
+        return avail_width, (label_h + 2 + self.lines * self.spacing) if self.lines else 0
+
+    def draw(self) -> None:
+        if not self.lines:
+            return
+        height = self.label_h + 2 + self.lines * self.spacing
+        self.label.drawOn(self.canv, 0, height - self.label_h)
+        _draw_lines(self.canv, self.lines, self.spacing, self.width)
+
+
+class CheckBox(Flowable):
+    """An empty square to tick by hand."""
+
+    def __init__(self, size: float) -> None:
+        super().__init__()
+        self.size = size
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return self.size, self.size
+
+    def draw(self) -> None:
+        self.canv.saveState()
+        self.canv.setStrokeColor(ACCENT)
+        self.canv.setLineWidth(0.9)
+        self.canv.rect(0, -self.size * 0.2, self.size, self.size, stroke=1, fill=0)
+        self.canv.restoreState()
+
+
+def checklist(printer: Printer, items: Sequence[str], width: float) -> Table:
+    """Items with a box to tick in front of each."""
+    box = printer.sizes.body * 0.85
+    rows = [[CheckBox(box), printer.para(item, "cell")] for item in items]
+    return ruled_table(printer, rows, [box + PAD * 2, width - box - PAD * 2])
+
+
+def write_in_table(printer: Printer, labels: Sequence[str], width: float) -> Table:
+    """A label on each row and a ruled space to write beside it."""
+    rows = [[printer.para(label, "cell_bold"), Spacer(1, 7 * mm)] for label in labels]
+    return ruled_table(printer, rows, [width * 0.34, width * 0.66])
 
 
 def together(flowables: Sequence[Flowable]) -> Flowable:
@@ -233,8 +320,6 @@ def cards_of(blocks: Iterable[ParticipantBlock]) -> list[Card]:
     return cards
 
 
-CARDS_PER_PAGE = 4
-
 
 # -- session facts --------------------------------------------------------------------------------
 
@@ -244,15 +329,15 @@ def session_facts(info: SessionInfo) -> list[tuple[str, str]]:
     to write in by hand."""
     blank = "_" * 14
     return [
-        (_("Date"), info.date.isoformat() if info.date else blank),
-        (_("Time"), f"{info.start:%H:%M}\u2013{info.end:%H:%M}"),
-        (_("Place"), info.place or blank),
+        (_("Date:"), info.date.isoformat() if info.date else blank),
+        (_("Time:"), f"{info.start:%H:%M}\u2013{info.end:%H:%M}"),
+        (_("Place:"), info.place or blank),
     ]
 
 
 def title_block(printer: Printer, info: SessionInfo, document: str) -> list[Flowable]:
     """The first lines of a document: which document, the session title, date, time and place."""
-    facts = "   ".join(f"{printer.markup(label + ':', bold=True)} {printer.markup(value)}" for label, value in session_facts(info))
+    facts = "   ".join(f"{printer.markup(label, bold=True)} {printer.markup(value)}" for label, value in session_facts(info))
     return [
         printer.para(document.upper(), "label"),
         printer.para(info.title, "title"),

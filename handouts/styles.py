@@ -14,7 +14,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
@@ -26,6 +25,7 @@ from reportlab.platypus import Paragraph
 
 from facilitator.errors import FacilitatorError, Problem
 from facilitator.messages import _
+from facilitator.xmltext import markup_escape, xml_safe
 from handouts.options import PAPERS, PrintOptions
 
 FONT_DIR = Path(__file__).parent / "fonts"
@@ -43,19 +43,19 @@ BULLET = "\u2022"
 
 PAGE_SIZES: dict[str, tuple[float, float]] = {"a4": A4, "letter": LETTER}
 
-# XML 1.0 cannot hold C0 controls other than tab and newline (CR is folded into newline first),
-# nor C1 controls, lone surrogates or the two non-characters U+FFFE/U+FFFF.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+# DEL and the C1 controls are legal XML but have no glyph to print.
+_UNPRINTABLE = re.compile("[\x7f-\x9f]")
 
 
 def clean_text(text: str) -> str:
-    """``text`` without the characters XML cannot hold; line endings become ``\\n``."""
-    return _NOT_XML.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    """``text`` without the characters XML cannot hold (control characters other than tab and
+    newline) or that cannot be printed; line endings become ``\\n``."""
+    return _UNPRINTABLE.sub("", xml_safe(text.replace("\r\n", "\n").replace("\r", "\n")))
 
 
 def para_text(text: str) -> str:
     """``text`` made safe for reportlab's paragraph markup: cleaned, then ``& < > " '`` escaped."""
-    return escape(clean_text(text), {'"': "&quot;", "'": "&#39;"})
+    return markup_escape(clean_text(text))
 
 
 def paragraphs_of(text: str) -> list[str]:
@@ -204,25 +204,25 @@ class Printer:
         self.fonts = register_fonts(options)
         self.sizes = sizes_for(options, band, cards)
         self.styles = make_styles(self.fonts, self.sizes)
-        self._printed: list[str] = [BULLET]
+        self._printed: set[str] = {BULLET}
 
     def resized(self, body: float) -> Printer:
         """The same printer (fonts, record) with body type of ``body`` points, for fitting text."""
         other = object.__new__(Printer)
         other.__dict__.update(self.__dict__)
-        other.sizes = Sizes(body, max(body - 2, 12.0 if self.options.large_print else 8.0), self.sizes.chrome)
+        other.sizes = Sizes(body, min(body, max(body - 2, 12.0 if self.options.large_print else 8.0)), self.sizes.chrome)
         other.styles = make_styles(self.fonts, other.sizes)
         return other
 
     def text(self, text: str) -> str:
         """``text`` cleaned for drawing straight on the canvas (no markup), and recorded."""
         cleaned = clean_text(text)
-        self._printed.append(cleaned)
+        self._printed.add(cleaned)
         return cleaned
 
     def markup(self, text: str, bold: bool = False) -> str:
         """``text`` escaped for a paragraph (optionally bold), and recorded."""
-        self._printed.append(text)
+        self._printed.add(text)
         return f"<b>{para_text(text)}</b>" if bold else para_text(text)
 
     def para(self, text: str, style: str = "body", lead: str = "", **overrides: object) -> Paragraph:
@@ -247,6 +247,6 @@ class Printer:
 
     def check_glyphs(self) -> None:
         """Refuse the fonts if they lack a glyph for anything recorded so far."""
-        texts = self._printed + [_("Page {page} of {total}", page="0123456789", total=""), "..."]
+        texts = [*self._printed, _("Page {page} of {total}", page="0123456789", total=""), "..."]
         for path in dict.fromkeys((self.fonts.regular_path, self.fonts.bold_path)):
             check_glyphs(path, texts)

@@ -14,7 +14,7 @@ from pypdf import PdfReader
 
 from facilitator.audience import parse_audience
 from facilitator.library import Library
-from facilitator.loader import load_library
+from facilitator.loader import iter_texts, load_library
 from facilitator.pack import Pack, assemble
 from facilitator.planner import make_plan
 
@@ -138,6 +138,24 @@ def shipped_packs(shipped: Library) -> dict[str, Pack]:
     """For every band, a pack with every section the band may see (600 minutes leaves nothing
     out for time)."""
     return {band: build_pack(shipped, band, 600) for band in BANDS}
+
+
+def facilitator_only_texts(lib: Library) -> set[str]:
+    """Every facilitator-only string in ``lib`` (all band variants), minus those that also appear
+    verbatim in some participant text (a script may quote the slide)."""
+    participant = " ".join(
+        squash(text) for s in lib.values() for _path, variants in iter_texts(s, participant_only=True)
+        for value in variants.values() for text in (value if isinstance(value, list) else [value])
+    )
+    found: set[str] = set()
+    for s in lib.values():
+        f = s.facilitator
+        found.update(f.say.values() if f.say else ())
+        found.update([*f.notes, *f.safeguarding, *f.protocol, *f.materials])
+        found.update([f.key_message] if f.key_message else [])
+        for q in s.questions:
+            found.update([*q.listen_for, *q.follow_up])
+    return {t for t in found if squash(t) not in participant}
 
 
 # -- reading PDFs back -------------------------------------------------------------------------

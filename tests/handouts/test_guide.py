@@ -78,7 +78,7 @@ def test_session_at_a_glance_and_preparation(small_guide: tuple[Pack, Path]) -> 
 
 def test_the_agenda_is_on_one_page_with_clock_times(shipped_guide: tuple[Pack, list[str]]) -> None:
     pack, pages = shipped_guide
-    agenda_pages = [norm(t) for t in pages if "Agenda Time Minutes Part" in norm(t)]
+    agenda_pages = [norm(t) for t in pages if "Agenda Time Min. Part" in norm(t)]
     assert len(agenda_pages) == 1
     page = squash(agenda_pages[0])
     for item in pack.facilitator.agenda:
