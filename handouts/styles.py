@@ -159,7 +159,8 @@ def sizes_for(options: PrintOptions, band: str, cards: bool = False) -> Sizes:
         body = 17.0 if options.large_print else (15.0 if young else 14.0)
     else:
         body = (15.0 if young else 14.0) if options.large_print else (12.0 if young else 11.0)
-    small = max(body - 2, 12.0 if options.large_print else 9.0)
+    # Large print has no small type: readers who need it need it for the contacts too.
+    small = body if options.large_print else max(body - 2, 9.0)
     chrome = 11.0 if options.large_print else 8.5
     return Sizes(body, small, chrome)
 

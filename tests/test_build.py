@@ -93,3 +93,15 @@ def test_minutes_too_short_is_refused_with_the_minimum() -> None:
 def test_only_names_known_outputs() -> None:
     result = runner.invoke(app, ["pack", "--only", "poster"])
     assert result.exit_code == 2 and "--only" in result.stderr
+
+
+def test_paper_and_large_print_reach_the_printables(tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    out = tmp_path / "pack"
+    result = runner.invoke(app, ["pack", "--only", "handout,cards", "--paper", "letter", "--large-print", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    box = PdfReader(str(out / "handout.pdf")).pages[0].mediabox
+    assert (round(box.width), round(box.height)) == (612, 792)
+    assert json.loads((out / "manifest.json").read_text())["inputs"]["large_print"] is True
+    assert runner.invoke(app, ["pack", "--paper", "a5"]).exit_code == 2
