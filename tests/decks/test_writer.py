@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,6 +17,7 @@ from facilitator.errors import FacilitatorError
 from facilitator.library import Library
 from facilitator.pack import Pack, assemble
 from facilitator.planner import make_plan
+from tests.helpers import facilitator_only_texts, squash
 
 BANDS = ["10-12", "13-15", "16-17", "adults"]
 
@@ -66,38 +66,10 @@ def test_every_text_frame_holds_its_text_at_or_above_the_band_minimum(full_deck:
         assert used <= height + 0.5, f"slide {number} {shape.name}: {used:.0f} pt of text in {height:.0f} pt"
 
 
-def facilitator_strings(lib: Library) -> set[str]:
-    out: set[str] = set()
-    for s in lib.values():
-        f = s.facilitator
-        out.update(f.notes + f.safeguarding + f.materials + f.protocol + ([f.key_message] if f.key_message else []))
-        if f.say:
-            out.update(f.say.values())
-        for q in s.questions:
-            out.update(q.listen_for + q.follow_up)
-    return out
-
-
-def participant_strings(lib: Library) -> str:
-    from facilitator.loader import iter_texts
-
-    chunks = []
-    for s in lib.values():
-        for _path, variants in iter_texts(s, participant_only=True):
-            for v in variants.values():
-                chunks.extend(v if isinstance(v, list) else [v])
-    return normal(" ".join(chunks))
-
-
-def normal(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip().casefold()
-
-
 def test_visible_text_holds_no_facilitator_only_text(full_deck: tuple[str, Path], shipped: Library) -> None:
     _band, path = full_deck
-    visible = normal(" ".join(shape.text_frame.text for _n, shape in frames(path)))
-    shared = participant_strings(shipped)
-    leaks = [t for t in facilitator_strings(shipped) if len(t) > 15 and normal(t) not in shared and normal(t) in visible]
+    visible = squash(" ".join(shape.text_frame.text for _n, shape in frames(path)))
+    leaks = [t for t in facilitator_only_texts(shipped) if squash(t) in visible]
     assert leaks == []
 
 

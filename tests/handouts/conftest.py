@@ -3,7 +3,6 @@ it and from the shipped library, and helpers to read PDFs back."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -14,9 +13,10 @@ from pypdf import PdfReader
 
 from facilitator.audience import parse_audience
 from facilitator.library import Library
-from facilitator.loader import iter_texts, load_library
+from facilitator.loader import load_library
 from facilitator.pack import Pack, assemble
 from facilitator.planner import make_plan
+from tests.helpers import facilitator_only_texts, squash  # noqa: F401 (re-exported for the tests here)
 
 BANDS = ["10-12", "13-15", "16-17", "adults"]
 
@@ -140,24 +140,6 @@ def shipped_packs(shipped: Library) -> dict[str, Pack]:
     return {band: build_pack(shipped, band, 600) for band in BANDS}
 
 
-def facilitator_only_texts(lib: Library) -> set[str]:
-    """Every facilitator-only string in ``lib`` (all band variants), minus those that also appear
-    verbatim in some participant text (a script may quote the slide)."""
-    participant = " ".join(
-        squash(text) for s in lib.values() for _path, variants in iter_texts(s, participant_only=True)
-        for value in variants.values() for text in (value if isinstance(value, list) else [value])
-    )
-    found: set[str] = set()
-    for s in lib.values():
-        f = s.facilitator
-        found.update(f.say.values() if f.say else ())
-        found.update([*f.notes, *f.safeguarding, *f.protocol, *f.materials])
-        found.update([f.key_message] if f.key_message else [])
-        for q in s.questions:
-            found.update([*q.listen_for, *q.follow_up])
-    return {t for t in found if squash(t) not in participant}
-
-
 # -- reading PDFs back -------------------------------------------------------------------------
 
 
@@ -172,11 +154,6 @@ def pdf_text(path: Path) -> str:
 def norm(text: str) -> str:
     """Whitespace collapsed to single spaces."""
     return " ".join(text.split())
-
-
-def squash(text: str) -> str:
-    """All whitespace removed: line breaks inside a wrapped (or split long) word do not count."""
-    return re.sub(r"\s+", "", text)
 
 
 def font_sizes(path: Path) -> Iterator[tuple[float, int]]:

@@ -1,0 +1,47 @@
+"""The Pack: two views of different types, assembled only from a plan that keeps the rules."""
+
+import dataclasses
+
+import pytest
+
+from facilitator.audience import parse_audience
+from facilitator.errors import FacilitatorError
+from facilitator.library import Library
+from facilitator.pack import ParticipantPack, assemble
+from facilitator.planner import Block, Plan, make_plan
+from facilitator.views import FacilitatorBlock, ParticipantBlock
+
+
+def test_the_participant_view_has_no_facilitator_fields(small_library: Library) -> None:
+    pack = assemble(make_plan(small_library, parse_audience("16-17"), 600), small_library)
+    assert all(type(b) is ParticipantBlock for b in pack.participant.blocks)
+    assert all(type(b) is FacilitatorBlock for b in pack.facilitator.blocks)
+    participant_fields = {f.name for f in dataclasses.fields(ParticipantBlock)} | {f.name for f in dataclasses.fields(ParticipantPack)}
+    assert not participant_fields & {"say", "notes", "safeguarding", "listen_for", "follow_up", "key_message", "protocol"}
+    text = repr(pack.participant)
+    assert "FACILITATOR-" not in text
+    assert "FACILITATOR-LISTEN-FOR" in repr(pack.facilitator)
+
+
+def test_the_band_picks_the_variant(small_library: Library) -> None:
+    young = assemble(make_plan(small_library, parse_audience("10-12"), 600), small_library)
+    older = assemble(make_plan(small_library, parse_audience("16-17"), 600), small_library)
+    points = lambda pack: [p for b in pack.participant.blocks for p in b.key_points]  # noqa: E731
+    assert "YOUNG-POINT" in points(young) and "OLDER-POINT" in points(older)
+
+
+def test_a_plan_with_a_section_above_the_age_is_refused(small_library: Library) -> None:
+    plan = Plan(parse_audience("13-15"), (Block("welcome", 5), Block("older-story", 10), Block("help", 5), Block("closing", 5)))
+    with pytest.raises(FacilitatorError, match="'older-story' is for ages 15\\+"):
+        assemble(plan, small_library)
+
+
+def test_the_safeguarding_brief_is_in_the_facilitator_view_only(small_library: Library) -> None:
+    pack = assemble(make_plan(small_library, parse_audience("13-15"), 60), small_library)
+    assert [b.section_id for b in pack.facilitator.safeguarding] == ["brief"]
+    assert "brief" not in {b.section_id for b in pack.participant.blocks}
+
+
+def test_where_to_get_help_is_one_line_naming_a_real_contact(small_library: Library) -> None:
+    pack = assemble(make_plan(small_library, parse_audience("13-15"), 60), small_library)
+    assert "www.childhelplineinternational.org" in pack.participant.help_line
