@@ -12,7 +12,7 @@ import os
 import shutil
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -38,7 +38,6 @@ class BuildOptions:
     template: Path | None = None
     paper: str | None = None
     large_print: bool = False
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 def _deck(pack: Pack, path: Path, options: BuildOptions) -> str:

@@ -210,18 +210,21 @@ DateOption = Annotated[str | None, typer.Option("--date", help="Session date, YY
 PlaceOption = Annotated[str | None, typer.Option("--place", help="Where the session happens.")]
 
 
-def _plan_from_options(lib: Any, age: str | None, minutes: int | None, topic: list[str] | None, start: str | None, title: str | None, date: str | None, place: str | None) -> Any:
+def _parse_date(date: str | None) -> Any:
     import datetime as dt
 
+    if not date:
+        return None
+    try:
+        return dt.date.fromisoformat(date)
+    except ValueError:
+        raise FacilitatorError(Problem(field="--date", message=f"'{date}' is not a date", hint="write it as YYYY-MM-DD")) from None
+
+
+def _plan_from_options(lib: Any, age: str | None, minutes: int | None, topic: list[str] | None, start: str | None, title: str | None, date: str | None, place: str | None) -> Any:
     from facilitator.audience import parse_audience
     from facilitator.planner import make_plan, parse_start
 
-    when = None
-    if date:
-        try:
-            when = dt.date.fromisoformat(date)
-        except ValueError:
-            raise FacilitatorError(Problem(field="--date", message=f"'{date}' is not a date", hint="write it as YYYY-MM-DD")) from None
     return make_plan(
         lib,
         parse_audience(age or "13-15"),
@@ -229,7 +232,7 @@ def _plan_from_options(lib: Any, age: str | None, minutes: int | None, topic: li
         topics=topic,
         start=parse_start(start or "09:00"),
         title=title or "",
-        date=when,
+        date=_parse_date(date),
         place=place or "",
     )
 
@@ -351,10 +354,10 @@ def pack_command(
         if given:
             raise FacilitatorError(Problem(str(plan_file), 0, given[0], "cannot be combined with a plan file", "edit the plan file instead, or leave out the plan file"))
         plan = read_plan(plan_file, lib)
-        if title or date or place:
+        if title or date or place:  # what is printed on the day may change without re-planning
             from dataclasses import replace
 
-            plan = replace(plan, title=title or plan.title, place=place or plan.place)
+            plan = replace(plan, title=title or plan.title, date=_parse_date(date) or plan.date, place=place or plan.place)
     else:
         plan = _plan_from_options(lib, age, minutes, topic, start, title, date, place)
     pack = assemble(plan, lib)
