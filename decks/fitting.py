@@ -103,7 +103,7 @@ def paginate(paras: list[Para], start: int, minimum: int, width: float, height: 
 
 
 def _split_long(p: Para, minimum: int, width: float, height: float) -> list[Para]:
-    if fits([p], minimum, width, height):
+    if len(p.text) <= 1 or fits([p], minimum, width, height):  # one character cannot be split
         return [p]
     sentences = re.split(r"(?<=[.!?])\s+", p.text)
     if len(sentences) == 1:

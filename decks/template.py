@@ -16,9 +16,14 @@ from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.presentation import Presentation as PresentationType
 from pptx.slide import SlideLayout
+from pptx.util import Emu, Inches
 
 from decks.theme import BODY_BOX, FONT, SLIDE_HEIGHT, SLIDE_WIDTH, TITLE_BOX, Box
 from facilitator.errors import FacilitatorError, Problem
+
+MIN_BOX_WIDTH = Inches(3)
+MIN_BOX_HEIGHT = Inches(0.75)
+"""Smaller placeholders cannot hold a line of the smallest allowed type with room to read it."""
 
 TITLE_LAYOUT = "Title Slide"
 CONTENT_LAYOUT = "Title and Content"
@@ -81,13 +86,18 @@ def _use(prs: PresentationType, name: str, template: Path | None, title_box: Box
         if ph is None:
             raise FacilitatorError(Problem(where, 0, "--template", f"layout '{name}' has no {what} placeholder", f"add a {what} placeholder to '{name}' in the slide master"))
     assert title is not None and body is not None
-    return LayoutUse(
+    use = LayoutUse(
         layout,
         title.placeholder_format.idx,
         body.placeholder_format.idx,
-        title_box or Box(title.left, title.top, title.width, title.height),
-        body_box or Box(body.left, body.top, body.width, body.height),
+        title_box or Box(title.left or 0, title.top or 0, title.width or 0, title.height or 0),
+        body_box or Box(body.left or 0, body.top or 0, body.width or 0, body.height or 0),
     )
+    for what, box in (("title", use.title_box), ("body text", use.body_box)):
+        if box.width < MIN_BOX_WIDTH or box.height < MIN_BOX_HEIGHT:
+            size = f"{Emu(box.width).inches:.1f} x {Emu(box.height).inches:.1f} in"
+            raise FacilitatorError(Problem(where, 0, "--template", f"layout '{name}' has a {what} placeholder of only {size}", "make it at least 3 x 0.75 in in the slide master"))
+    return use
 
 
 def _drop_slides(prs: PresentationType) -> None:

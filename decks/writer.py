@@ -13,6 +13,7 @@ import os
 import zipfile
 from pathlib import Path
 
+from pptx.dml.color import RGBColor
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.oxml.ns import qn
@@ -93,7 +94,8 @@ def _fill_title(slide: Slide, use: LayoutUse, text: str, scale: TypeScale, built
             size = candidate
             break
     tf = _frame(shape, MSO_ANCHOR.BOTTOM)
-    _write_paragraphs(tf, [Para(text, bullet=False, bold=True)], size, theme.ACCENT)
+    # An organisation's template keeps its own colours; the built-in theme uses its accent.
+    _write_paragraphs(tf, [Para(text, bullet=False, bold=True)], size, theme.ACCENT if builtin else None)
 
 
 def _fill_body(slide: Slide, use: LayoutUse, paras: list[Para], size: int, builtin: bool) -> None:
@@ -106,10 +108,10 @@ def _fill_body(slide: Slide, use: LayoutUse, paras: list[Para], size: int, built
         # An empty placeholder shows "Click to add text" in editors; remove it instead.
         shape._element.getparent().remove(shape._element)
         return
-    _write_paragraphs(tf, paras, size, theme.TEXT)
+    _write_paragraphs(tf, paras, size, theme.TEXT if builtin else None)
 
 
-def _write_paragraphs(tf: object, paras: list[Para], size: int, color: object) -> None:
+def _write_paragraphs(tf: object, paras: list[Para], size: int, color: RGBColor | None) -> None:
     tf.clear()  # type: ignore[attr-defined]
     for i, para in enumerate(paras):
         p = tf.paragraphs[0] if i == 0 else tf.add_paragraph()  # type: ignore[attr-defined]
@@ -123,7 +125,8 @@ def _write_paragraphs(tf: object, paras: list[Para], size: int, color: object) -
         font.name = theme.FONT
         font.size = Pt(size)
         font.bold = para.bold
-        font.color.rgb = color
+        if color is not None:
+            font.color.rgb = color
 
 
 def _bullet(paragraph: object, on: bool) -> None:

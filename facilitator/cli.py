@@ -22,7 +22,7 @@ app = typer.Typer(
     "library holds with `facilitator sections`.",
     no_args_is_help=True,
     add_completion=False,
-    pretty_exceptions_show_locals=False,
+    pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
 out = Console(highlight=False, soft_wrap=True)
@@ -32,11 +32,11 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 AgeOption = Annotated[
     str | None,
-    typer.Option("--age", "-a", help="A band (10-12, 13-15, 16-17, adults), a range (12-14) or an age (14)."),
+    typer.Option("--age", "-a", metavar="AGE", help="A band (10-12, 13-15, 16-17, adults), a range (12-14) or an age (14)."),
 ]
 LibraryOption = Annotated[
     list[Path] | None,
-    typer.Option("--library", "-L", help="Extra folder of section files; a file with an existing id replaces that section. Repeatable."),
+    typer.Option("--library", "-L", metavar="DIR", help="Extra folder of section files; a file with an existing id replaces that section. Repeatable."),
 ]
 
 
@@ -65,8 +65,8 @@ def _library(extra: list[Path] | None) -> Any:
 @reports_errors
 def sections_command(
     age: AgeOption = None,
-    topic: Annotated[list[str] | None, typer.Option("--topic", "-t", help="Only sections on this topic. Repeatable.")] = None,
-    kind: Annotated[list[str] | None, typer.Option("--kind", "-k", help="Only sections of this kind (concept, scenario, ...). Repeatable.")] = None,
+    topic: Annotated[list[str] | None, typer.Option("--topic", "-t", metavar="TOPIC", help="Only sections on this topic. Repeatable.")] = None,
+    kind: Annotated[list[str] | None, typer.Option("--kind", "-k", metavar="KIND", help="Only sections of this kind (concept, scenario, ...). Repeatable.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts instead of a table.")] = False,
     library: LibraryOption = None,
 ) -> None:
@@ -170,7 +170,7 @@ def show_command(
 @app.command("check")
 @reports_errors
 def check_command(
-    folder: Annotated[Path | None, typer.Argument(help="A folder of section files (default: the shipped library).")] = None,
+    folder: Annotated[Path | None, typer.Argument(metavar="[DIR]", help="A folder of section files (default: the shipped library).")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print errors and the summary only, not readability warnings.")] = False,
 ) -> None:
     """Validate a section library and report terminology, readability and outline coverage.
@@ -202,12 +202,12 @@ def check_command(
         raise typer.Exit(2)
 
 
-MinutesOption = Annotated[int | None, typer.Option("--minutes", "-m", min=1, max=600, help="Length of the session in minutes (default 60).")]
-TopicOption = Annotated[list[str] | None, typer.Option("--topic", "-t", help="Focus on a topic (grooming, sextortion, ...). Repeatable.")]
-StartOption = Annotated[str | None, typer.Option("--start", "-s", help="Start time, HH:MM (default 09:00).")]
-TitleOption = Annotated[str | None, typer.Option("--title", help="Session title for the slides and handouts.")]
-DateOption = Annotated[str | None, typer.Option("--date", help="Session date, YYYY-MM-DD (printed on the title slide and handouts).")]
-PlaceOption = Annotated[str | None, typer.Option("--place", help="Where the session happens.")]
+MinutesOption = Annotated[int | None, typer.Option("--minutes", "-m", min=1, max=600, metavar="MINUTES", help="Length of the session in minutes (default 60).")]
+TopicOption = Annotated[list[str] | None, typer.Option("--topic", "-t", metavar="TOPIC", help="Focus on a topic (grooming, sextortion, ...). Repeatable.")]
+StartOption = Annotated[str | None, typer.Option("--start", "-s", metavar="HH:MM", help="Start time, HH:MM (default 09:00).")]
+TitleOption = Annotated[str | None, typer.Option("--title", metavar="TEXT", help="Session title for the slides and handouts.")]
+DateOption = Annotated[str | None, typer.Option("--date", metavar="YYYY-MM-DD", help="Session date, YYYY-MM-DD (printed on the title slide and handouts).")]
+PlaceOption = Annotated[str | None, typer.Option("--place", metavar="TEXT", help="Where the session happens.")]
 
 
 def _parse_date(date: str | None) -> Any:
@@ -271,7 +271,7 @@ def plan_command(
     title: TitleOption = None,
     date: DateOption = None,
     place: PlaceOption = None,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the plan to this YAML file to edit it.")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", metavar="FILE", help="Write the plan to this YAML file to edit it.")] = None,
     library: LibraryOption = None,
 ) -> None:
     """Plan a session: choose, order and time sections, and print the agenda.
@@ -309,7 +309,7 @@ def _write_text(path: Path, text: str) -> None:
 @app.command("pack")
 @reports_errors
 def pack_command(
-    plan_file: Annotated[Path | None, typer.Argument(metavar="[PLAN]", help="A plan file from `facilitator plan -o`; without it, plan from the options.")] = None,
+    plan_file: Annotated[Path | None, typer.Argument(metavar="[PLAN.yaml]", help="A plan file from `facilitator plan -o`; without it, plan from the options.")] = None,
     age: AgeOption = None,
     minutes: MinutesOption = None,
     topic: TopicOption = None,
@@ -317,10 +317,10 @@ def pack_command(
     title: TitleOption = None,
     date: DateOption = None,
     place: PlaceOption = None,
-    out_dir: Annotated[Path, typer.Option("--out", "-O", help="Folder for the pack (created or updated).")] = Path("session-pack"),
-    only: Annotated[str | None, typer.Option("--only", help="Write only these outputs, comma-separated: deck,handout,cards,guide.")] = None,
-    template: Annotated[Path | None, typer.Option("--template", help="An organisation's .pptx template; its 'Title Slide' and 'Title and Content' layouts are used.")] = None,
-    paper: Annotated[str | None, typer.Option("--paper", help="Paper for the PDFs: a4 or letter (default a4).")] = None,
+    out_dir: Annotated[Path, typer.Option("--out", "-O", metavar="DIR", help="Folder for the pack (created or updated).")] = Path("session-pack"),
+    only: Annotated[str | None, typer.Option("--only", metavar="LIST", help="Write only these outputs, comma-separated: deck,handout,cards,guide.")] = None,
+    template: Annotated[Path | None, typer.Option("--template", metavar="FILE.pptx", help="An organisation's .pptx template; its 'Title Slide' and 'Title and Content' layouts are used.")] = None,
+    paper: Annotated[str | None, typer.Option("--paper", metavar="a4|letter", help="Paper for the PDFs: a4 or letter (default a4).")] = None,
     large_print: Annotated[bool, typer.Option("--large-print", help="Larger type in the PDFs (14 pt body).")] = False,
     library: LibraryOption = None,
 ) -> None:

@@ -148,3 +148,13 @@ def test_a_template_without_a_needed_placeholder_is_a_clear_error(shipped: Libra
 
 def test_bullets_are_measured_with_their_indent() -> None:
     assert BULLET_INDENT_PT > 0
+
+
+def test_a_template_placeholder_too_small_for_text_is_a_clear_error(shipped: Library, tmp_path: Path) -> None:
+    prs = Presentation(str(ngo_template(tmp_path / "ngo.pptx")))
+    layout = prs.slide_layouts.get_by_name("Title and Content")
+    body = next(p for p in layout.placeholders if p.placeholder_format.idx == 1)
+    body.left, body.top, body.width, body.height = Emu(600000), Emu(2000000), Emu(6000000), Emu(100000)
+    prs.save(str(tmp_path / "tiny.pptx"))
+    with pytest.raises(FacilitatorError, match="body text placeholder of only 6.6 x 0.1 in"):
+        build(shipped, "13-15", 60, tmp_path / "deck.pptx", template=tmp_path / "tiny.pptx")
