@@ -29,7 +29,8 @@ class SessionRules:
     phases: tuple[str, ...]
     kind_phase: dict[str, str]
     always: frozenset[str]
-    priority_ids: tuple[str, ...]
+    priority: tuple[str, ...]
+    """Section ids and ``kind:K`` entries, most wanted first."""
     priority_kinds: tuple[str, ...]
     order: tuple[str, ...]
 
@@ -47,7 +48,7 @@ def session_rules() -> SessionRules:
         phases=tuple(data["phases"]),
         kind_phase=dict(data["kind_phase"]),
         always=frozenset(data["always"]),
-        priority_ids=tuple(data["priority_ids"]),
+        priority=tuple(f"kind:{e['kind']}" if isinstance(e, dict) else str(e) for e in data["priority"]),
         priority_kinds=tuple(data["priority_kinds"]),
         order=tuple(data.get("order") or ()),
     )
@@ -185,17 +186,18 @@ def make_plan(
 
 def _is_staple(s: Section, rules: SessionRules) -> bool:
     """Sections worth keeping in any focused session (tips and speaking out)."""
-    return s.kind in ("tips", "action") and s.id in rules.priority_ids
+    return s.kind in ("tips", "action") and s.id in rules.priority
 
 
 def _by_priority(sections: list[Section], topics: list[str], rules: SessionRules) -> list[Section]:
-    def key(s: Section) -> tuple[int, int, int, str]:
+    def key(s: Section) -> tuple[int, int, int, int, str, str]:
         on_topic = 0 if topics and set(topics) & set(s.topics) else 1
-        pid = rules.priority_ids.index(s.id) if s.id in rules.priority_ids else len(rules.priority_ids)
+        entry = s.id if s.id in rules.priority else f"kind:{s.kind}"
+        rank = rules.priority.index(entry) if entry in rules.priority else len(rules.priority)
         kind = rules.priority_kinds.index(s.kind) if s.kind in rules.priority_kinds else len(rules.priority_kinds)
-        return (on_topic, pid, kind, s.source[0] if s.source else "G99")
+        return (on_topic, rank, kind, -s.min_age, s.source[0] if s.source else "G99", s.id)
 
-    return sorted(sections, key=lambda s: (*key(s), s.id))
+    return sorted(sections, key=key)
 
 
 def order_sections(sections: list[Section], rules: SessionRules) -> list[Section]:
