@@ -251,8 +251,8 @@ def _print_agenda(plan: Any, lib: Any) -> None:
     free = (plan.requested_minutes or plan.minutes) - plan.minutes
     if free:
         out.print(f"{free} minute{'s are' if free > 1 else ' is'} free: use {'them' if free > 1 else 'it'} for questions or a longer discussion.", markup=False)
-    by_age = [sid for sid, why in plan.left_out if why.startswith("for ages")]
-    others = [(sid, why) for sid, why in plan.left_out if not why.startswith("for ages")]
+    by_age = [sid for sid, _why in plan.left_out if not plan.audience.admits(lib[sid])]
+    others = [(sid, why) for sid, why in plan.left_out if sid not in by_age]
     if others:
         out.print("Left out:", markup=False)
         for sid, why in others:

@@ -19,6 +19,7 @@ import yaml
 from facilitator.audience import Audience, parse_audience
 from facilitator.errors import FacilitatorError, Problem
 from facilitator.library import Library
+from facilitator.messages import _
 from facilitator.schema import Section, pick
 
 
@@ -155,22 +156,22 @@ def make_plan(
         if s.id in chosen:
             continue
         if topics and not set(topics) & set(s.topics) and not _is_staple(s, rules):
-            left_out.append((s.id, "not on the chosen topics"))
+            left_out.append((s.id, _("not on the chosen topics")))
             continue
         group = with_requires(s)
         if group is None:
-            left_out.append((s.id, "needs a section this audience does not see"))
+            left_out.append((s.id, _("needs a section this audience does not see")))
             continue
         extra = sum(x.minutes for x in group if x.id not in chosen)
         if used + extra > minutes:
-            left_out.append((s.id, f"needs {extra} more minutes"))
+            left_out.append((s.id, _("needs {minutes} more minutes", minutes=extra)))
             continue
         for x in group:
             chosen[x.id] = x
         used += extra
     order = order_sections(list(chosen.values()), rules)
     above = [s for s in library.values() if not s.facilitator_only and not audience.admits(s)]
-    left_out += [(s.id, f"for ages {s.min_age}+") for s in sorted(above, key=lambda s: s.id)]
+    left_out += [(s.id, _("for ages {age}+", age=s.min_age)) for s in sorted(above, key=lambda s: s.id)]
     return Plan(
         audience=audience,
         blocks=tuple(Block(s.id, s.minutes) for s in order),

@@ -90,3 +90,10 @@ def test_a_plan_without_where_to_get_help_is_refused(make_library: Callable[...,
     path.write_text("age: 13-15\nblocks:\n  - {section: welcome, minutes: 5}\n  - {section: closing, minutes: 5}\n", encoding="utf-8")
     with pytest.raises(FacilitatorError, match="no 'where to get help' block"):
         read_plan(path, lib)
+
+
+@pytest.mark.parametrize(("age", "youngest_story"), [("10-12", 10), ("16-17", 15)])
+def test_the_scenario_is_the_one_written_for_the_audience(shipped: Library, age: str, youngest_story: int) -> None:
+    plan = make_plan(shipped, parse_audience(age), 60)
+    stories = [shipped[s] for s in ids(plan) if shipped[s].kind == "scenario"]
+    assert stories and stories[0].min_age == youngest_story
