@@ -29,7 +29,7 @@ class Output:
 
     name: str
     filename: str
-    write: Callable[[Pack, Path, "BuildOptions"], str]
+    write: Callable[[Pack, Path, BuildOptions], str]
     """Writes the file and returns a few words about it for the summary ("34 slides")."""
 
 
