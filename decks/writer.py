@@ -149,7 +149,7 @@ def _bullet(paragraph: object, on: bool) -> None:
 
 def _accent_rule(slide: Slide) -> None:
     box = theme.RULE_BOX
-    rule = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, box.left, box.top, box.width, box.height)
+    rule = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, Emu(box.left), Emu(box.top), Emu(box.width), Emu(box.height))
     rule.name = "Accent rule"
     rule.fill.solid()
     rule.fill.fore_color.rgb = theme.ACCENT
@@ -157,13 +157,13 @@ def _accent_rule(slide: Slide) -> None:
 
 
 def _footer(slide: Slide, stage: Stage, help_line: str, number: int) -> None:
-    height = stage.prs.slide_height
+    height = stage.prs.slide_height or theme.SLIDE_HEIGHT
     for name, box, text, align in (
         ("Footer help", theme.FOOTER_BOX, help_line, PP_ALIGN.LEFT),
         ("Slide number", theme.NUMBER_BOX, str(number), PP_ALIGN.RIGHT),
     ):
         top = height - (theme.SLIDE_HEIGHT - box.top)
-        shape = slide.shapes.add_textbox(box.left, Emu(top), box.width, box.height)
+        shape = slide.shapes.add_textbox(Emu(box.left), Emu(top), Emu(box.width), Emu(box.height))
         shape.name = name
         tf = _frame(shape, MSO_ANCHOR.MIDDLE)
         size = theme.FOOTER_SIZE

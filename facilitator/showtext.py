@@ -18,8 +18,8 @@ def participant_text(b: ParticipantBlock) -> list[str]:
         lines += ["", b.body]
     for t in b.terms:
         lines += ["", f"{t.term}: {t.definition}"]
-    for t in b.tips:
-        lines += ["", f"{t.title}: {t.text}"]
+    for tip in b.tips:
+        lines += ["", f"{tip.title}: {tip.text}"]
     for i, st in enumerate(b.statements, 1):
         answer = _("Fact") if st.is_fact else _("Myth")
         lines += ["", f"{i}. {st.statement}", f"   {answer}: {st.explanation}"]

@@ -7,6 +7,8 @@ cards say that the story is made up and that anyone may step out. It takes a
 
 from __future__ import annotations
 
+from typing import Any
+
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -194,7 +196,7 @@ def _strip(printer: Printer, content: Flowable | list[list[Flowable]], boxed: bo
     """A tinted strip across the card (``boxed``: with an accent border), one row of cells."""
     rows = content if isinstance(content, list) else [[content]]
     cols = len(rows[0])
-    style = [
+    style: list[tuple[Any, ...]] = [
         ("BACKGROUND", (0, 0), (-1, -1), TINT),
         ("LEFTPADDING", (0, 0), (-1, -1), PAD),
         ("RIGHTPADDING", (0, 0), (-1, -1), PAD),

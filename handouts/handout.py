@@ -91,7 +91,8 @@ def _worksheet_block(blocks: tuple[ParticipantBlock, ...]) -> ParticipantBlock |
     """The first scenario; without one, the first other block with a story or questions."""
     scenarios = [b for b in blocks if b.kind == "scenario" and b.questions]
     others = [b for b in blocks if b.questions and b.kind not in ("opening", "closing")]
-    return (scenarios or others or [None])[0]
+    candidates = scenarios or others
+    return candidates[0] if candidates else None
 
 
 def _worksheet(printer: Printer, b: ParticipantBlock | None, then: float, page: float) -> list[Flowable]:
