@@ -87,9 +87,13 @@ def _tips(printer: Printer, blocks: tuple[ParticipantBlock, ...]) -> list[Flowab
     return out
 
 
+SENSITIVITY_ORDER = ("low", "medium", "high")
+
+
 def _worksheet_block(blocks: tuple[ParticipantBlock, ...]) -> ParticipantBlock | None:
-    """The first scenario; without one, the first other block with a story or questions."""
-    scenarios = [b for b in blocks if b.kind == "scenario" and b.questions]
+    """The least sensitive scenario (the handout goes home); without one, the first other block
+    with questions."""
+    scenarios = sorted((b for b in blocks if b.kind == "scenario" and b.questions), key=lambda b: SENSITIVITY_ORDER.index(b.sensitivity))
     others = [b for b in blocks if b.questions and b.kind not in ("opening", "closing")]
     candidates = scenarios or others
     return candidates[0] if candidates else None

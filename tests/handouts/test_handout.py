@@ -96,3 +96,21 @@ def test_large_print_sets_body_type_at_14_pt_or_more(shipped_packs: dict[str, Pa
     assert 11 <= body_size(regular) <= 12
     assert body_size(large) >= 14
     assert len(page_texts(large)) > len(page_texts(regular))
+
+
+def test_the_worksheet_is_the_least_sensitive_scenario(make_library, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from facilitator.loader import load_library
+    from tests.handouts.conftest import PRINT_SECTIONS, section
+
+    calm = section({
+        "id": "calm-story", "kind": "scenario", "title": "A calm story", "source": ["G39"], "min_age": 10, "minutes": 5, "sensitivity": "low",
+        "participant": {"story": {"character": "Jo", "text": "Jo sees a rude comment."}},
+        "questions": [{"ask": "What could Jo do?"}],
+    })
+    lib = load_library([make_library({**PRINT_SECTIONS, "calm-story": calm})])
+    pack = build_pack(lib, "13-15", 600)
+    assert [b.section_id for b in pack.participant.blocks if b.kind == "scenario"][0] == "story"  # the sensitive one comes first
+    path = tmp_path / "handout.pdf"
+    write_handout(pack.participant, path, PrintOptions())
+    worksheet = norm(pdf_text(path)).split("Worksheet", 1)[1]
+    assert "Jo sees a rude comment." in worksheet and "Sam meets a gamer online." not in worksheet
