@@ -171,6 +171,7 @@ def show_command(
 def check_command(
     folder: Annotated[Path | None, typer.Argument(metavar="[DIR]", help="A folder of section files (default: the shipped library).")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print errors and the summary only, not readability warnings.")] = False,
+    library: LibraryOption = None,
 ) -> None:
     """Validate a section library and report terminology, readability and outline coverage.
 
@@ -178,14 +179,16 @@ def check_command(
 
     Examples:
 
-      facilitator check
+      facilitator check                          # the shipped library
 
-      facilitator check my-sections/
+      facilitator check --library my-sections/   # the shipped library with your sections added
+
+      facilitator check complete-library/        # a library of your own, on its own
     """
     from facilitator.checks import check_library
-    from facilitator.loader import load_library
+    from facilitator.loader import load_library, shipped_sections_dir
 
-    lib = load_library([folder] if folder else None)
+    lib = load_library([folder or shipped_sections_dir(), *(library or [])])
     report = check_library(lib)
     for problem in report.errors:
         err.print(f"error: {problem}", markup=False)

@@ -80,3 +80,14 @@ def test_python_dash_m_runs_without_a_traceback(make_library: Callable[..., Path
     assert proc.returncode == 2
     assert "deeper.yaml:2: kind: 'nonsense' is not allowed" in proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+def test_check_an_add_on_folder_on_top_of_the_shipped_library(tmp_path: Path) -> None:
+    (tmp_path / "local-help.yaml").write_text(
+        "id: local-help\nkind: action\ntitle: Local help\nminutes: 3\nmin_age: 10\nrequires: [grooming]\ncolor: red\n", encoding="utf-8"
+    )
+    result = run("check", "--library", str(tmp_path))
+    assert result.exit_code == 2
+    assert "local-help.yaml:7: color: is not a known field" in result.stderr
+    (tmp_path / "local-help.yaml").write_text("id: local-help\nkind: action\ntitle: Local help\nminutes: 3\nmin_age: 10\nrequires: [grooming]\n", encoding="utf-8")
+    assert run("check", "--quiet", "--library", str(tmp_path)).exit_code == 0
