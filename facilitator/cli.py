@@ -390,6 +390,9 @@ def pack_command(
     for name in names + ["plan.yaml", "manifest.json"]:
         path, about = files[name]
         out.print(f"  {path}" + (f"  ({about})" if about else ""), markup=False)
+    unused = [sid for sid, _why in plan.left_out if plan.audience.admits(lib[sid])]
+    if unused:
+        out.print(f"{len(unused)} more sections suit this age but did not fit the time or topics: `facilitator plan` with the same options lists them.", markup=False)
 
 
 def main() -> None:

@@ -29,8 +29,8 @@ def test_the_default_pack_has_a_deck_plan_and_manifest(tmp_path: Path) -> None:
 def test_two_builds_are_byte_identical(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
     for name in ("a", "b"):
-        assert runner.invoke(app, ["pack", "--only", "deck", "--age", "10-12", "--minutes", "45", "--out", str(tmp_path / name)]).exit_code == 0
-    for name in ("deck.pptx", "plan.yaml", "manifest.json"):
+        assert runner.invoke(app, ["pack", "--age", "10-12", "--minutes", "45", "--out", str(tmp_path / name)]).exit_code == 0
+    for name in ("deck.pptx", "handout.pdf", "cards.pdf", "guide.pdf", "plan.yaml", "manifest.json"):
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
 
 
