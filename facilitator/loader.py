@@ -1,7 +1,7 @@
 """Read section files into a :class:`~facilitator.library.Library`, reporting every problem at once.
 
-YAML is parsed with the safe loader's composer so that every value keeps its line number; pydantic
-validates the values and each error is mapped back to ``FILE:LINE: field``.
+Each file is read with :func:`facilitator.yamlfile.read_yaml` (which keeps every value's line);
+pydantic validates the values and each error is mapped back to ``FILE:LINE: field``.
 """
 
 from __future__ import annotations
@@ -18,8 +18,7 @@ from facilitator.audience import BAND_NAMES, band_of
 from facilitator.errors import FacilitatorError, Problem
 from facilitator.library import Library
 from facilitator.schema import Section
-
-Lines = dict[tuple[str | int, ...], int]
+from facilitator.yamlfile import LineMap, read_yaml
 
 
 def shipped_sections_dir() -> Path:
@@ -33,67 +32,11 @@ def outline_ids() -> dict[str, str]:
     return {str(k): str(v) for k, v in yaml.safe_load(text).items()}
 
 
-def read_yaml(path: Path) -> tuple[Any, Lines]:
-    """Parse ``path`` safely, returning the data and the line of every key path.
-
-    Raises :class:`FacilitatorError` for unreadable files, YAML syntax errors and duplicate keys.
-    """
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise FacilitatorError(Problem(str(path), 1, "", f"is not UTF-8 text ({exc.reason})", "save the file as UTF-8")) from None
-    except OSError as exc:
-        raise FacilitatorError(Problem(str(path), 0, "", f"cannot be read: {exc.strerror}", "check the path")) from None
-    try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else 1
-        what = exc.problem or str(exc)
-        raise FacilitatorError(
-            Problem(str(path), line, "", f"is not valid YAML: {what}", "check indentation, colons and quotes on this line")
-        ) from None
-    if node is None:
-        return None, {}
-    lines: Lines = {}
-    problems: list[Problem] = []
-    _index(node, (), lines, problems, str(path))
-    if problems:
-        raise FacilitatorError(problems)
-    return yaml.safe_load(text), lines
-
-
-def _index(node: yaml.Node, path: tuple[str | int, ...], lines: Lines, problems: list[Problem], file: str) -> None:
-    lines[path] = node.start_mark.line + 1
-    if isinstance(node, yaml.MappingNode):
-        seen: set[str] = set()
-        for key, value in node.value:
-            name = str(key.value)
-            if name in seen:
-                problems.append(
-                    Problem(file, key.start_mark.line + 1, ".".join(map(str, path + (name,))), "appears twice", "keep one of them")
-                )
-            seen.add(name)
-            lines[path + (name,)] = key.start_mark.line + 1
-            _index(value, path + (name,), lines, problems, file)
-            lines[path + (name,)] = key.start_mark.line + 1
-    elif isinstance(node, yaml.SequenceNode):
-        for i, item in enumerate(node.value):
-            _index(item, path + (i,), lines, problems, file)
-
-
 def _field(loc: tuple[str | int, ...]) -> str:
     return ".".join(str(p) for p in loc)
 
 
-def _lookup(lines: Lines, loc: tuple[str | int, ...]) -> int:
-    for end in range(len(loc), -1, -1):
-        if loc[:end] in lines:
-            return lines[loc[:end]]
-    return 1
-
-
-def _problems_from(exc: ValidationError, file: str, lines: Lines) -> list[Problem]:
+def _problems_from(exc: ValidationError, file: str, lines: LineMap) -> list[Problem]:
     problems = []
     for err in exc.errors():
         loc = tuple(err["loc"])
@@ -109,7 +52,7 @@ def _problems_from(exc: ValidationError, file: str, lines: Lines) -> list[Proble
             message, hint = str(err["msg"]).removeprefix("Value error, "), ""
         else:
             message, hint = f"{err['msg'][0].lower()}{err['msg'][1:]} (got {err.get('input')!r})", ""
-        problems.append(Problem(file, _lookup(lines, loc), _field(loc), message, hint))
+        problems.append(Problem(file, lines.line(*loc), _field(loc), message, hint))
     return problems
 
 

@@ -16,7 +16,13 @@ from facilitator.library import Library
 from facilitator.loader import outline_ids
 from facilitator.messages import _
 from facilitator.planner import Plan, validate_plan
-from facilitator.views import Contact, FacilitatorBlock, ParticipantBlock, Term, facilitator_view
+from facilitator.views import (
+    Contact,
+    FacilitatorBlock,
+    ParticipantBlock,
+    Term,
+    facilitator_view,
+)
 
 
 @dataclass(frozen=True)

@@ -260,17 +260,12 @@ def read_plan(path: Any, library: Library) -> Plan:
     """Load a plan file and check it against the library (see :func:`validate_plan`)."""
     from pathlib import Path
 
-    from facilitator.loader import read_yaml
+    from facilitator.yamlfile import read_yaml
 
     path = Path(path)
     data, lines = read_yaml(path)
     file = str(path)
-
-    def line(*loc: str | int) -> int:
-        for end in range(len(loc), -1, -1):
-            if loc[:end] in lines:
-                return lines[loc[:end]]
-        return 1
+    line = lines.line
 
     if not isinstance(data, dict):
         raise FacilitatorError(Problem(file, 1, "", "is not a plan (expected `age:` and `blocks:`)", "write one with `facilitator plan -o plan.yaml`"))

@@ -10,10 +10,18 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+)
 
 from facilitator.audience import BAND_NAMES, Band, band_index
 from facilitator.xmltext import xml_safe
+from facilitator.yamlfile import LineMap
 
 ALL_BANDS = "*"
 """The key under which text for every band is stored."""
@@ -196,7 +204,7 @@ class Section(Model):
     facilitator: FacilitatorContent = Field(default_factory=FacilitatorContent)
 
     _origin: str = PrivateAttr(default="")
-    _lines: dict[tuple[str | int, ...], int] = PrivateAttr(default_factory=dict)
+    _lines: LineMap = PrivateAttr(default_factory=lambda: LineMap({}))
 
     @property
     def origin(self) -> str:
@@ -205,10 +213,7 @@ class Section(Model):
 
     def line_of(self, *path: str | int) -> int:
         """The line in :attr:`origin` of the field at ``path`` (or of its nearest parent)."""
-        for end in range(len(path), -1, -1):
-            if path[:end] in self._lines:
-                return self._lines[path[:end]]
-        return 1
+        return self._lines.line(*path)
 
     @property
     def facilitator_only(self) -> bool:
