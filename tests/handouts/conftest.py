@@ -112,6 +112,16 @@ def tricky_help() -> str:
     })
 
 
+def write_per_band(write: Callable[..., int], packs: dict[str, Pack], folder: Path, stem: str) -> dict[str, Path]:
+    """Write one participant document per band's pack into ``folder``; return the paths by band."""
+    from handouts.options import PrintOptions
+
+    paths = {band: folder / f"{stem}-{band}.pdf" for band in packs}
+    for band, pack in packs.items():
+        write(pack.participant, paths[band], PrintOptions())
+    return paths
+
+
 def build_pack(lib: Library, age: str, minutes: int) -> Pack:
     return assemble(make_plan(lib, parse_audience(age), minutes), lib)
 

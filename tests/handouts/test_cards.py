@@ -12,19 +12,25 @@ from facilitator.pack import Pack
 from handouts.cards import write_cards
 from handouts.options import PrintOptions
 from handouts.parts import cards_of
-from tests.handouts.conftest import BANDS, build_pack, facilitator_only_texts, font_sizes, norm, page_texts, pdf_text, squash, tricky
+from tests.handouts.conftest import (
+    BANDS,
+    build_pack,
+    facilitator_only_texts,
+    font_sizes,
+    norm,
+    page_texts,
+    pdf_text,
+    squash,
+    tricky,
+    write_per_band,
+)
 
 FICTIONAL = "This story is made up: every character is fictional, and nobody plays themselves. Anyone may step out at any time."
 
 
 @pytest.fixture(scope="module")
 def shipped_cards(shipped_packs: dict[str, Pack], tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    folder = tmp_path_factory.mktemp("cards")
-    paths = {}
-    for band, pack in shipped_packs.items():
-        paths[band] = folder / f"cards-{band}.pdf"
-        write_cards(pack.participant, paths[band], PrintOptions())
-    return paths
+    return write_per_band(write_cards, shipped_packs, tmp_path_factory.mktemp("cards"), "cards")
 
 
 @pytest.mark.parametrize("band", BANDS)

@@ -14,7 +14,15 @@ from facilitator.loader import load_library
 from facilitator.pack import Pack
 from handouts.guide import write_guide
 from handouts.options import PrintOptions
-from tests.handouts.conftest import PRINT_SECTIONS, build_pack, norm, page_texts, pdf_text, squash, tricky
+from tests.handouts.conftest import (
+    PRINT_SECTIONS,
+    build_pack,
+    norm,
+    page_texts,
+    pdf_text,
+    squash,
+    tricky,
+)
 
 
 def clock(start: dt.time, minutes: int = 0) -> str:

@@ -10,17 +10,23 @@ from facilitator.library import Library
 from facilitator.pack import Pack
 from handouts.handout import write_handout
 from handouts.options import PrintOptions
-from tests.handouts.conftest import BANDS, body_size, build_pack, facilitator_only_texts, norm, page_texts, pdf_text, squash, tricky
+from tests.handouts.conftest import (
+    BANDS,
+    body_size,
+    build_pack,
+    facilitator_only_texts,
+    norm,
+    page_texts,
+    pdf_text,
+    squash,
+    tricky,
+    write_per_band,
+)
 
 
 @pytest.fixture(scope="module")
 def shipped_handouts(shipped_packs: dict[str, Pack], tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    folder = tmp_path_factory.mktemp("handouts")
-    paths = {}
-    for band, pack in shipped_packs.items():
-        paths[band] = folder / f"handout-{band}.pdf"
-        write_handout(pack.participant, paths[band], PrintOptions())
-    return paths
+    return write_per_band(write_handout, shipped_packs, tmp_path_factory.mktemp("handout"), "handout")
 
 
 @pytest.mark.parametrize("band", BANDS)

@@ -19,7 +19,16 @@ from handouts.guide import write_guide
 from handouts.handout import write_handout
 from handouts.options import PrintOptions
 from handouts.pages import fit_line
-from handouts.styles import SHIPPED_BOLD, SHIPPED_REGULAR, Printer, check_glyphs, clean_text, para_text, paragraphs_of, paper_size
+from handouts.styles import (
+    SHIPPED_BOLD,
+    SHIPPED_REGULAR,
+    Printer,
+    check_glyphs,
+    clean_text,
+    paper_size,
+    para_text,
+    paragraphs_of,
+)
 from tests.handouts.conftest import build_pack, pdf_text, squash
 
 WRITERS = {
