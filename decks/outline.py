@@ -120,7 +120,7 @@ def _block_slides(pb: ParticipantBlock, fb: FacilitatorBlock, start: dt.time, pa
         texts = pb.key_points or tuple(t.title for t in pb.tips)
         main.append(SlideSpec(pb.title, _points(texts) if texts else _body_paras(pb.body), (), section_id=pb.section_id))
     if pb.questions and not pb.story:
-        main.append(SlideSpec(_("Let's talk"), _points(pb.questions), asked, section_id=pb.section_id))
+        main.append(SlideSpec(_("Let's talk: {title}", title=pb.title), _points(pb.questions), asked, section_id=pb.section_id))
     # The first slide of the block carries the full notes; the others, timing and safeguarding.
     for i, spec in enumerate(main):
         notes = first if i == 0 else (spec.notes or later)
