@@ -8,7 +8,7 @@ Each :class:`SlideSpec` may still become several slides when its text does not f
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 
 from decks.fitting import Para
 from decks.notes import block_notes, continued_notes, question_notes
@@ -28,7 +28,6 @@ class SlideSpec:
     style: str = "content"
     """``title`` (the opening slide), ``content`` (points) or ``statement`` (one large text)."""
     max_items: int = MAX_POINTS
-    section_id: str = field(default="")
 
 
 def outline(pack: Pack) -> list[SlideSpec]:
@@ -81,16 +80,15 @@ def _block_slides(pb: ParticipantBlock, fb: FacilitatorBlock, start: dt.time, pa
                 (Para(note, bullet=False), Para(_("You can pass or step out at any time, and talk to a facilitator afterwards."), bullet=False)),
                 (_("Pause before this part. Remind the group of the right to pass and where they can go if they step out."),) + later[1:],
                 style="statement",
-                section_id=pb.section_id,
             )
         )
     main: list[SlideSpec] = []
     if pb.story:
-        main.append(SlideSpec(pb.title, (Para(pb.story.character, bullet=False, bold=True),) + _body_paras(pb.story.text), (), section_id=pb.section_id))
+        main.append(SlideSpec(pb.title, (Para(pb.story.character, bullet=False, bold=True),) + _body_paras(pb.story.text), ()))
         if pb.questions:
-            main.append(SlideSpec(_("What do you think?"), _points(pb.questions), asked, section_id=pb.section_id))
+            main.append(SlideSpec(_("What do you think?"), _points(pb.questions), asked))
         if pb.key_points:
-            main.append(SlideSpec(_("{title}: what to remember", title=pb.title), _points(pb.key_points), later, section_id=pb.section_id))
+            main.append(SlideSpec(_("{title}: what to remember", title=pb.title), _points(pb.key_points), later))
     elif pb.statements:
         main.append(_activity_slide(pb))
         total = len(pb.statements)
@@ -98,38 +96,38 @@ def _block_slides(pb: ParticipantBlock, fb: FacilitatorBlock, start: dt.time, pa
             answer = _("Fact") if st.is_fact else _("Myth")
             main.append(
                 SlideSpec(_("Myth or fact? ({n} of {total})", n=n, total=total), (Para(st.statement, bullet=False),),
-                          (_("Answer: {answer}. {explanation}", answer=answer, explanation=st.explanation),), style="statement", section_id=pb.section_id)
+                          (_("Answer: {answer}. {explanation}", answer=answer, explanation=st.explanation),), style="statement")
             )
             main.append(
                 SlideSpec(_("Answer: {answer}", answer=answer),
-                          (Para(st.statement, bullet=False), Para(st.explanation, bullet=False, bold=True)), later, section_id=pb.section_id)
+                          (Para(st.statement, bullet=False), Para(st.explanation, bullet=False, bold=True)), later)
             )
     elif pb.kind == "activity":
         main.append(_activity_slide(pb))
         if pb.prompts:
-            main.append(SlideSpec(_("Scenes to act out"), _points([pr.title for pr in pb.prompts]), later, section_id=pb.section_id))
+            main.append(SlideSpec(_("Scenes to act out"), _points([pr.title for pr in pb.prompts]), later))
     elif pb.contacts:
         if pb.key_points:
-            main.append(SlideSpec(pb.title, _points(pb.key_points), (), section_id=pb.section_id))
+            main.append(SlideSpec(pb.title, _points(pb.key_points), ()))
         shown = pb.contacts[:MAX_CONTACTS_ON_SLIDE]
         paras = tuple(Para(f"{c.name}: {c.phone or c.website}" if (c.phone or c.website) else c.name) for c in shown)
         if len(pb.contacts) > len(shown):
             paras += (Para(_("More contacts are on your handout."), bullet=False),)
-        main.append(SlideSpec(_("Where to get help"), paras, later, section_id=pb.section_id))
+        main.append(SlideSpec(_("Where to get help"), paras, later))
     else:
         texts = pb.key_points or tuple(t.title for t in pb.tips)
-        main.append(SlideSpec(pb.title, _points(texts) if texts else _body_paras(pb.body), (), section_id=pb.section_id))
+        main.append(SlideSpec(pb.title, _points(texts) if texts else _body_paras(pb.body), ()))
     if pb.questions and not pb.story:
-        main.append(SlideSpec(_("Let's talk: {title}", title=pb.title), _points(pb.questions), asked, section_id=pb.section_id))
+        main.append(SlideSpec(_("Let's talk: {title}", title=pb.title), _points(pb.questions), asked))
     # The first slide of the block carries the full notes; the others, timing and safeguarding.
     for i, spec in enumerate(main):
         notes = first if i == 0 else (spec.notes or later)
-        main[i] = SlideSpec(spec.title, spec.paras, notes, spec.style, spec.max_items, spec.section_id)
+        main[i] = replace(spec, notes=notes)
     return out + main
 
 
 def _activity_slide(pb: ParticipantBlock) -> SlideSpec:
     """The activity's steps with its minutes; the time line does not count as a point."""
     time = Para(_("Time: {minutes} minutes", minutes=pb.minutes), bullet=False, bold=True)
-    return SlideSpec(pb.title, _points(pb.steps or pb.key_points) + (time,), (), max_items=MAX_POINTS + 1, section_id=pb.section_id)
+    return SlideSpec(pb.title, _points(pb.steps or pb.key_points) + (time,), (), max_items=MAX_POINTS + 1)
 

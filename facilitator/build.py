@@ -36,7 +36,7 @@ class Output:
 @dataclass(frozen=True)
 class BuildOptions:
     template: Path | None = None
-    paper: str | None = None
+    paper: str = "a4"
     large_print: bool = False
 
 
@@ -49,7 +49,7 @@ def _deck(pack: Pack, path: Path, options: BuildOptions) -> str:
 def _print_options(options: BuildOptions) -> Any:
     from handouts.options import PrintOptions
 
-    return PrintOptions(paper=options.paper or "a4", large_print=options.large_print)
+    return PrintOptions(paper=options.paper, large_print=options.large_print)
 
 
 def _pages(count: int | None) -> str:

@@ -348,8 +348,10 @@ def pack_command(
 
     lib = _library(library)
     chosen = parse_only(only)
-    if paper is not None and paper.lower() not in ("a4", "letter"):
-        raise FacilitatorError(Problem(field="--paper", message=f"'{paper}' is not a paper size", hint="use a4 or letter"))
+    from handouts.options import PAPERS
+
+    if paper is not None and paper.lower() not in PAPERS:
+        raise FacilitatorError(Problem(field="--paper", message=f"'{paper}' is not a paper size", hint="use " + " or ".join(PAPERS)))
     if plan_file is not None:
         planning = {"--age": age, "--minutes": minutes, "--topic": topic, "--start": start}
         given = [k for k, v in planning.items() if v]
@@ -365,7 +367,7 @@ def pack_command(
     pack = assemble(plan, lib)
     if template is not None and not template.is_file():
         raise FacilitatorError(Problem(str(template), 0, "--template", "does not exist", "give the path of a .pptx file"))
-    options = BuildOptions(template=template, paper=(paper or "a4").lower(), large_print=large_print)
+    options = BuildOptions(template=template, paper=(paper or PAPERS[0]).lower(), large_print=large_print)
     inputs = {
         "plan_file": str(plan_file) if plan_file else None,
         "age": plan.audience.label,
