@@ -109,11 +109,7 @@ def _block_slides(pb: ParticipantBlock, fb: FacilitatorBlock, start: dt.time, pa
     elif pb.contacts:
         if pb.key_points:
             main.append(SlideSpec(pb.title, _points(pb.key_points), ()))
-        shown = pb.contacts[:MAX_CONTACTS_ON_SLIDE]
-        paras = tuple(Para(f"{c.name}: {c.phone or c.website}" if (c.phone or c.website) else c.name) for c in shown)
-        if len(pb.contacts) > len(shown):
-            paras += (Para(_("More contacts are on your handout."), bullet=False),)
-        main.append(SlideSpec(_("Where to get help"), paras, later))
+        main.append(_help_slide(pb, pack, later))
     else:
         texts = pb.key_points or tuple(t.title for t in pb.tips)
         main.append(SlideSpec(pb.title, _points(texts) if texts else _body_paras(pb.body), ()))
@@ -124,6 +120,19 @@ def _block_slides(pb: ParticipantBlock, fb: FacilitatorBlock, start: dt.time, pa
         notes = first if i == 0 else (spec.notes or later)
         main[i] = replace(spec, notes=notes)
     return out + main
+
+
+def _help_slide(pb: ParticipantBlock, pack: ParticipantPack, notes: tuple[str, ...]) -> SlideSpec:
+    """Local numbers first and in bold (written in by hand when the pack has none), then the
+    first of the guide's contacts."""
+    local = tuple(Para(f"{c.label}: {c.shown}", bullet=False, bold=True) for c in pack.local_contacts)
+    shown = pb.contacts[: MAX_CONTACTS_ON_SLIDE - len(local) // 2]
+    paras = local + tuple(Para(f"{c.name}: {c.phone or c.website}" if (c.phone or c.website) else c.name) for c in shown)
+    if len(pb.contacts) > len(shown):
+        paras += (Para(_("More contacts are on your handout."), bullet=False),)
+    if not all(c.filled for c in pack.local_contacts):
+        notes = (_("Before the session, type your national child helpline and emergency number over the lines on this slide, and check each number yourself."),) + notes
+    return SlideSpec(_("Where to get help"), paras, notes, max_items=len(paras))
 
 
 def _activity_slide(pb: ParticipantBlock) -> SlideSpec:

@@ -53,6 +53,16 @@ class AgeGated(Protocol):
     max_age: int | None
 
 
+def bands_admitted(section: AgeGated) -> tuple[Band, ...]:
+    """The bands of every audience that may see ``section``: a band counts when some age in it is
+    at least ``min_age`` (and at most ``max_age``). A ``min_age: 12`` section reaches 10-12 groups
+    whose youngest is 12."""
+    return tuple(
+        b for b in BANDS
+        if b.oldest >= section.min_age and (section.max_age is None or b.youngest <= section.max_age)
+    )
+
+
 @dataclass(frozen=True)
 class Audience:
     """The participants of one session: from ``youngest`` to ``oldest`` years old."""

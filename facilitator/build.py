@@ -1,7 +1,9 @@
-"""Write a pack's files into a folder, all or nothing, with a manifest.
+"""Build one pack from a :class:`~facilitator.request.BuildRequest`: load, plan, assemble, publish.
 
-Every output is first written into a temporary folder on the same file system; only when all of
-them succeeded are they moved into place. A failure leaves an existing pack untouched.
+Every output is first written into a staging folder beside the target; only when all of them
+succeeded is the staging folder swapped in for the old pack, so a failure leaves an existing pack
+exactly as it was. ``manifest.json`` records the inputs' digest, so ``build-all`` can tell an
+unchanged pack from content hashes alone.
 """
 
 from __future__ import annotations
@@ -11,8 +13,10 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Callable
-from dataclasses import dataclass
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -21,61 +25,52 @@ from facilitator.errors import FacilitatorError, Problem
 from facilitator.library import Library
 from facilitator.pack import Pack
 from facilitator.planner import Plan, plan_to_yaml
+from facilitator.request import BuildRequest
 
 
 @dataclass(frozen=True)
 class Output:
-    """One document a pack can hold: its file name and the function that writes it."""
+    """One document a pack can hold: its file name, the function that writes it (returning how
+    many slides or pages it has) and the unit of that count."""
 
     name: str
     filename: str
-    write: Callable[[Pack, Path, BuildOptions], str]
-    """Writes the file and returns a few words about it for the summary ("34 slides")."""
+    write: Callable[[Pack, Path, BuildRequest], int]
+    unit: str = "pages"
 
 
-@dataclass(frozen=True)
-class BuildOptions:
-    template: Path | None = None
-    paper: str = "a4"
-    large_print: bool = False
-
-
-def _deck(pack: Pack, path: Path, options: BuildOptions) -> str:
+def _deck(pack: Pack, path: Path, request: BuildRequest) -> int:
     from decks.writer import write_deck
 
-    return f"{write_deck(pack, path, template=options.template)} slides"
+    return write_deck(pack, path, template=request.template)
 
 
-def _print_options(options: BuildOptions) -> Any:
+def _print_options(request: BuildRequest) -> Any:
     from handouts.options import PrintOptions
 
-    return PrintOptions(paper=options.paper, large_print=options.large_print)
+    return PrintOptions(paper=request.paper, large_print=request.large_print)
 
 
-def _pages(count: int | None) -> str:
-    return f"{count} page{'s' if count != 1 else ''}" if count else ""
-
-
-def _handout(pack: Pack, path: Path, options: BuildOptions) -> str:
+def _handout(pack: Pack, path: Path, request: BuildRequest) -> int:
     from handouts.handout import write_handout
 
-    return _pages(write_handout(pack.participant, path, _print_options(options)))
+    return write_handout(pack.participant, path, _print_options(request))
 
 
-def _cards(pack: Pack, path: Path, options: BuildOptions) -> str:
+def _cards(pack: Pack, path: Path, request: BuildRequest) -> int:
     from handouts.cards import write_cards
 
-    return _pages(write_cards(pack.participant, path, _print_options(options)))
+    return write_cards(pack.participant, path, _print_options(request))
 
 
-def _guide(pack: Pack, path: Path, options: BuildOptions) -> str:
+def _guide(pack: Pack, path: Path, request: BuildRequest) -> int:
     from handouts.guide import write_guide
 
-    return _pages(write_guide(pack.facilitator, path, _print_options(options)))
+    return write_guide(pack.facilitator, path, _print_options(request))
 
 
 OUTPUTS: dict[str, Output] = {
-    "deck": Output("deck", "deck.pptx", _deck),
+    "deck": Output("deck", "deck.pptx", _deck, "slides"),
     "handout": Output("handout", "handout.pdf", _handout),
     "cards": Output("cards", "cards.pdf", _cards),
     "guide": Output("guide", "guide.pdf", _guide),
@@ -83,49 +78,160 @@ OUTPUTS: dict[str, Output] = {
 """Every output by name, in the order they are written. Writers are imported only when used."""
 
 
-def parse_only(text: str | None) -> list[str]:
-    """``deck,handout`` -> ["deck", "handout"]; all outputs when ``text`` is empty."""
-    if not text:
-        return list(OUTPUTS)
-    names = [n.strip() for n in text.split(",") if n.strip()]
-    unknown = [n for n in names if n not in OUTPUTS]
-    if unknown or not names:
-        raise FacilitatorError(Problem(field="--only", message=f"'{text}' names no known output", hint="use a comma-separated list of " + ", ".join(OUTPUTS)))
-    return [n for n in OUTPUTS if n in names]
+def describe(count: int, unit: str) -> str:
+    """``26 slides``, ``1 page``."""
+    return f"{count} {unit if count != 1 else unit.rstrip('s')}"
 
 
-def sha256(path: Path) -> str:
+@dataclass(frozen=True)
+class BuildResult:
+    """What one build did: the files (path and a few words, e.g. "26 slides"), the plan, and
+    whether the pack was already up to date."""
+
+    plan: Plan
+    files: dict[str, tuple[Path, str]]
+    counts: dict[str, int] = field(default_factory=dict)
+    """Slides or pages per document written."""
+    unchanged: bool = False
+    warnings: tuple[str, ...] = ()
+
+
+def load_for(request: BuildRequest) -> Library:
+    """The shipped library with the request's extra folders on top."""
+    from facilitator.loader import load_library, shipped_sections_dir
+
+    return load_library([shipped_sections_dir(), *request.libraries])
+
+
+def make_request_plan(request: BuildRequest, library: Library) -> Plan:
+    """The plan a request asks for: its plan file, or one planned from its options."""
+    from dataclasses import replace
+
+    from facilitator.planner import make_plan, read_plan
+
+    if request.plan_file is not None:
+        plan = read_plan(request.plan_file, library)
+        # What is printed on the day may change without re-planning.
+        return replace(plan, title=request.title or plan.title, date=request.date or plan.date, place=request.place or plan.place)
+    assert request.audience is not None
+    return make_plan(
+        library, request.audience, request.minutes, topics=list(request.topics), start=request.start or Plan.start,
+        title=request.title, date=request.date, place=request.place,
+    )
+
+
+def build(
+    request: BuildRequest,
+    library: Library | None = None,
+    *,
+    skip_unchanged: bool = False,
+    progress: Callable[[str], None] = lambda name: None,
+) -> BuildResult:
+    """Load (unless ``library`` is given), plan, assemble and publish the pack ``request`` asks
+    for. With ``skip_unchanged``, a pack whose manifest records the same inputs digest and whose
+    files still match their hashes is left alone."""
+    from facilitator.pack import assemble
+
+    library = library if library is not None else load_for(request)
+    plan = make_request_plan(request, library)
+    digest = inputs_digest(request, plan, library)
+    if skip_unchanged and is_up_to_date(request.out_dir, digest):
+        files = {name: (request.out_dir / name, "") for name in _manifest_files(request.out_dir)}
+        return BuildResult(plan, files, unchanged=True)
+    pack = assemble(plan, library)
+    files, counts = write_pack(pack, plan, library, request, digest, progress)
+    return BuildResult(plan, files, counts)
+
+
+# -- inputs digest -------------------------------------------------------------------------------
+
+
+def _file_digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def inputs_digest(request: BuildRequest, plan: Plan, library: Library) -> str:
+    """A hash of everything a pack's bytes depend on: the tool version, the options, the plan,
+    the files of the sections it uses (and the safeguarding brief the guide prints), the session
+    rules, the template and ``SOURCE_DATE_EPOCH``. Content hashes only, never file times."""
+    content = resources.files("facilitator") / "content"
+    used = sorted({b.section_id for b in plan.blocks} | {s.id for s in library.values() if s.facilitator_only})
+    parts = {
+        "tool": __version__,
+        "only": list(request.only),
+        "paper": request.paper,
+        "large_print": request.large_print,
+        "plan": plan_to_yaml(plan, library),
+        "sections": {sid: _file_digest(Path(library[sid].origin)) for sid in used},
+        "rules": {name: _file_digest(Path(str(content / name))) for name in ("session.yaml", "audiences.yaml", "outline.yaml")},
+        "template": _file_digest(request.template) if request.template else None,
+        "source_date_epoch": request.source_date_epoch,
+    }
+    return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
+
+
+def _manifest(out_dir: Path) -> dict[str, Any] | None:
+    try:
+        data = json.loads((out_dir / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def _manifest_files(out_dir: Path) -> list[str]:
+    manifest = _manifest(out_dir) or {}
+    return sorted(manifest.get("files", {})) + ["manifest.json"]
+
+
+def is_up_to_date(out_dir: Path, digest: str) -> bool:
+    """The pack in ``out_dir`` was built from the same inputs and its files are as written."""
+    manifest = _manifest(out_dir)
+    if not manifest or manifest.get("inputs_sha256") != digest:
+        return False
+    try:
+        return all(_file_digest(out_dir / name) == entry["sha256"] for name, entry in manifest.get("files", {}).items())
+    except (OSError, KeyError, TypeError):
+        return False
+
+
+# -- writing and publishing ----------------------------------------------------------------------
 
 
 def write_pack(
     pack: Pack,
     plan: Plan,
     library: Library,
-    out_dir: Path,
-    only: list[str],
-    options: BuildOptions,
-    inputs: dict[str, Any],
+    request: BuildRequest,
+    digest: str,
     progress: Callable[[str], None] = lambda name: None,
-) -> dict[str, tuple[Path, str]]:
-    """Write the chosen outputs, ``plan.yaml`` and ``manifest.json`` into ``out_dir`` atomically.
-
-    Returns each file's final path with a few words about it (e.g. "34 slides")."""
+) -> tuple[dict[str, tuple[Path, str]], dict[str, int]]:
+    """Write the requested outputs, ``plan.yaml`` and ``manifest.json`` and publish them into
+    ``request.out_dir`` all at once. Returns each file's final path with a few words about it
+    (e.g. "34 slides"), and each document's count."""
+    out_dir = request.out_dir
     staging = _staging_dir(out_dir)
     try:
-        written: dict[str, Path] = {}
+        written: list[Path] = []
         about: dict[str, str] = {}
-        for name in only:
+        counts: dict[str, int] = {}
+        for name in request.only:
             output = OUTPUTS[name]
             progress(output.filename)
             target = staging / output.filename
-            about[output.filename] = output.write(pack, target, options)
-            written[name] = target
-        (staging / "plan.yaml").write_text(plan_to_yaml(plan, library), encoding="utf-8")
-        files = {p.name: {"sha256": sha256(p), "bytes": p.stat().st_size} for p in [*written.values(), staging / "plan.yaml"]}
+            counts[output.filename] = output.write(pack, target, request)
+            about[output.filename] = describe(counts[output.filename], output.unit)
+            written.append(target)
+        plan_path = staging / "plan.yaml"
+        if request.plan_file is not None and _same_file(request.plan_file, out_dir / "plan.yaml"):
+            # Never overwrite the plan a person wrote: the pack keeps it as it is.
+            shutil.copyfile(request.plan_file, plan_path)
+        else:
+            plan_path.write_text(plan_to_yaml(plan, library), encoding="utf-8")
+        files = {p.name: {"sha256": _file_digest(p), "bytes": p.stat().st_size} for p in [*written, plan_path]}
         manifest = {
             "tool": f"facilitator {__version__}",
-            "inputs": inputs,
+            "inputs": _inputs(request, plan, pack),
+            "inputs_sha256": digest,
             "plan": {
                 "age": plan.audience.label,
                 "band": plan.audience.band.name,
@@ -138,17 +244,42 @@ def write_pack(
             "files": files,
         }
         (staging / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
-        return {name: (path, about.get(name, "")) for name, path in _publish(staging, out_dir).items()}
+        published = _publish(staging, out_dir)
+        return {name: (path, about.get(name, "")) for name, path in published.items()}, counts
     finally:
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
 
 
+def _inputs(request: BuildRequest, plan: Plan, pack: Pack) -> dict[str, Any]:
+    return {
+        "plan_file": str(request.plan_file) if request.plan_file else None,
+        "age": plan.audience.label,
+        "minutes": request.minutes if request.plan_file is None else None,
+        "topics": list(plan.topics),
+        "start": f"{plan.start:%H:%M}",
+        "title": pack.participant.info.title,
+        "template": {"path": str(request.template), "sha256": _file_digest(request.template)} if request.template else None,
+        "library": [str(p) for p in request.libraries],
+        "only": list(request.only),
+        "paper": request.paper,
+        "large_print": request.large_print,
+        "source_date_epoch": None if request.source_date_epoch is None else str(request.source_date_epoch),
+    }
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:
+        return False
+
+
 def _staging_dir(out_dir: Path) -> Path:
-    """A fresh folder on the same file system as ``out_dir`` (so moves are atomic renames)."""
-    parent = out_dir if out_dir.is_dir() else out_dir.parent
+    """A fresh folder beside ``out_dir`` (same file system, so publishing is a rename)."""
     if out_dir.exists() and not out_dir.is_dir():
         raise FacilitatorError(Problem(str(out_dir), 0, "--out", "is a file, not a folder", "choose a folder name with --out"))
+    parent = out_dir.parent if _can_swap(out_dir) else out_dir
     try:
         parent.mkdir(parents=True, exist_ok=True)
         return Path(tempfile.mkdtemp(prefix=".facilitator-", dir=parent))
@@ -156,12 +287,64 @@ def _staging_dir(out_dir: Path) -> Path:
         raise FacilitatorError(Problem(str(parent), 0, "--out", f"cannot write here: {exc.strerror}", "choose another folder with --out")) from None
 
 
+def _can_swap(out_dir: Path) -> bool:
+    """A pack folder can be swapped whole unless it is the working folder (or holds it)."""
+    try:
+        here, target = Path.cwd().resolve(), out_dir.resolve()
+    except OSError:
+        return False
+    return here != target and target not in here.parents
+
+
 def _publish(staging: Path, out_dir: Path) -> dict[str, Path]:
+    """Move the staged pack into ``out_dir`` all at once: files the pack does not write (a
+    person's own files, documents left out by ``--only``) are carried into the staging folder,
+    then the old folder is swapped out and the new one in. A failure restores the old folder."""
     names = sorted(p.name for p in staging.iterdir())
-    if not out_dir.exists():
-        os.chmod(staging, 0o755)
-        staging.rename(out_dir)
-    else:
-        for name in names:
-            os.replace(staging / name, out_dir / name)
+    if staging.parent != out_dir.parent or not out_dir.exists():
+        if not out_dir.exists():
+            os.chmod(staging, 0o755)
+            staging.rename(out_dir)
+        else:  # the working folder: file by file
+            for name in names:
+                os.replace(staging / name, out_dir / name)
+        return {name: out_dir / name for name in names}
+    try:
+        for old in out_dir.iterdir():
+            if old.name not in names and not old.name.startswith(".facilitator-"):
+                _carry(old, staging / old.name)
+        os.chmod(staging, os.stat(out_dir).st_mode & 0o7777)
+        backup = Path(tempfile.mkdtemp(prefix=".facilitator-old-", dir=out_dir.parent))
+        os.rmdir(backup)
+        os.rename(out_dir, backup)
+    except OSError as exc:
+        raise FacilitatorError(Problem(str(out_dir), 0, "--out", f"cannot be replaced: {exc.strerror}", "close any program using the pack's files, or choose another folder with --out")) from None
+    try:
+        os.rename(staging, out_dir)
+    except OSError as exc:
+        os.rename(backup, out_dir)
+        raise FacilitatorError(Problem(str(out_dir), 0, "--out", f"cannot be replaced: {exc.strerror}", "choose another folder with --out")) from None
+    shutil.rmtree(backup, ignore_errors=True)
     return {name: out_dir / name for name in names}
+
+
+def _carry(source: Path, target: Path) -> None:
+    """Bring a file the new pack keeps from the old folder (a hard link where possible)."""
+    if source.is_dir() and not source.is_symlink():
+        shutil.copytree(source, target, symlinks=True)
+        return
+    try:
+        os.link(source, target, follow_symlinks=False)
+    except OSError:
+        shutil.copy2(source, target, follow_symlinks=False)
+
+
+def outputs_in(names: Iterable[str]) -> list[str]:
+    """The file names of the outputs ``names``, in writing order."""
+    return [OUTPUTS[n].filename for n in OUTPUTS if n in set(names)]
+
+
+def timed(function: Callable[[], BuildResult]) -> tuple[BuildResult, float]:
+    start = time.perf_counter()
+    result = function()
+    return result, time.perf_counter() - start

@@ -12,10 +12,10 @@ from functools import lru_cache
 
 import pyphen
 
-from facilitator.audience import band_of
+from facilitator.audience import band_of, bands_admitted
 from facilitator.errors import Problem
 from facilitator.library import Library
-from facilitator.loader import iter_texts, outline_ids
+from facilitator.loader import iter_participant_texts, iter_texts, outline_ids
 from facilitator.schema import ALL_BANDS, Section
 
 AVOIDED_TERMS = re.compile(
@@ -100,6 +100,35 @@ def readability(s: Section) -> list[Problem]:
     return problems
 
 
+def band_texts(s: Section) -> list[Problem]:
+    """Participant fields without text written for a band the section admits.
+
+    Every band that may see the section gets its own variant of every participant field (a list
+    item with ``bands:`` only for those bands), unless the section says ``one_text: true``. Titles
+    are exempt; a list item limited to ``bands:`` may be one plain text for them.
+    """
+    if s.facilitator_only:
+        return []
+    admitted = [b.name for b in bands_admitted(s)]
+    problems = []
+    for path, variants, item_bands in iter_participant_texts(s):
+        if path == ("title",):
+            continue
+        if s.one_text and ALL_BANDS in variants:
+            continue
+        wanted = [b for b in admitted if item_bands is None or b in item_bands]
+        if item_bands is not None and ALL_BANDS in variants:
+            continue
+        for band in wanted:
+            if band not in variants:
+                problems.append(
+                    Problem(s.origin, s.line_of(*path), ".".join(map(str, path)) + f" [{band}]",
+                            f"has no text for {band}, a band this section admits (min_age {s.min_age})",
+                            f"write its {band} text, raise min_age or set max_age, or set `one_text: true` if one text suits every age")
+                )
+    return problems
+
+
 def coverage(library: Library) -> list[str]:
     """OUTLINE rows that no section cites."""
     cited = {row for s in library.values() for row in s.source}
@@ -110,6 +139,7 @@ def check_library(library: Library) -> Report:
     report = Report()
     for s in library.ordered():
         report.errors.extend(terminology(s))
+        report.errors.extend(band_texts(s))
         report.warnings.extend(readability(s))
     report.uncovered = coverage(library)
     return report

@@ -340,57 +340,24 @@ def pack_command(
 
       facilitator pack --only handout --paper letter --large-print
     """
-    import os
+    from facilitator.request import BuildRequest
 
-    from facilitator.build import OUTPUTS, BuildOptions, parse_only, sha256, write_pack
-    from facilitator.pack import assemble
-    from facilitator.planner import read_plan
+    request = BuildRequest.from_options(
+        out_dir=out_dir, plan_file=plan_file, age=age, minutes=minutes, topics=topic, start=start, title=title, date=date,
+        place=place, only=only, template=template, paper=paper, large_print=large_print, libraries=library,
+    )
+    from facilitator.build import build, load_for, outputs_in
 
-    lib = _library(library)
-    chosen = parse_only(only)
-    from handouts.options import PAPERS
-
-    if paper is not None and paper.lower() not in PAPERS:
-        raise FacilitatorError(Problem(field="--paper", message=f"'{paper}' is not a paper size", hint="use " + " or ".join(PAPERS)))
-    if plan_file is not None:
-        planning = {"--age": age, "--minutes": minutes, "--topic": topic, "--start": start}
-        given = [k for k, v in planning.items() if v]
-        if given:
-            raise FacilitatorError(Problem(str(plan_file), 0, given[0], "cannot be combined with a plan file", "edit the plan file instead, or leave out the plan file"))
-        plan = read_plan(plan_file, lib)
-        if title or date or place:  # what is printed on the day may change without re-planning
-            from dataclasses import replace
-
-            plan = replace(plan, title=title or plan.title, date=_parse_date(date) or plan.date, place=place or plan.place)
-    else:
-        plan = _plan_from_options(lib, age, minutes, topic, start, title, date, place)
-    pack = assemble(plan, lib)
-    if template is not None and not template.is_file():
-        raise FacilitatorError(Problem(str(template), 0, "--template", "does not exist", "give the path of a .pptx file"))
-    options = BuildOptions(template=template, paper=(paper or PAPERS[0]).lower(), large_print=large_print)
-    inputs = {
-        "plan_file": str(plan_file) if plan_file else None,
-        "age": plan.audience.label,
-        "minutes": minutes,
-        "topics": list(plan.topics),
-        "start": f"{plan.start:%H:%M}",
-        "title": pack.participant.info.title,
-        "template": {"path": str(template), "sha256": sha256(template)} if template else None,
-        "library": [str(p) for p in library or []],
-        "only": chosen,
-        "paper": options.paper,
-        "large_print": large_print,
-        "source_date_epoch": os.environ.get("SOURCE_DATE_EPOCH"),
-    }
+    lib = load_for(request)
     with err.status("Building the pack…") as status:
-        files = write_pack(pack, plan, lib, out_dir, chosen, options, inputs, progress=lambda name: status.update(f"Writing {name}…"))
-    names = [OUTPUTS[n].filename for n in chosen]
+        result = build(request, lib, progress=lambda name: status.update(f"Writing {name}…"))
+    plan = result.plan
     out.print(
         f"Session pack for ages {plan.audience.label}: {plan.minutes} minutes, {plan.start:%H:%M}–{plan.end:%H:%M}, {len(plan.blocks)} blocks.",
         markup=False,
     )
-    for name in names + ["plan.yaml", "manifest.json"]:
-        path, about = files[name]
+    for name in outputs_in(request.only) + ["plan.yaml", "manifest.json"]:
+        path, about = result.files[name]
         out.print(f"  {path}" + (f"  ({about})" if about else ""), markup=False)
     unused = [sid for sid, _why in plan.left_out if plan.audience.admits(lib[sid])]
     if unused:

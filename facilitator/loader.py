@@ -169,30 +169,33 @@ def _cycles(sections: dict[str, Section]) -> list[Problem]:
 def iter_texts(s: Section, participant_only: bool = False) -> Iterable[tuple[tuple[str | int, ...], dict[str, Any]]]:
     """Every variant text of ``s`` with its field path: participant fields first, then (unless
     ``participant_only``) facilitator fields."""
-    yield ("title",), s.title
+    for path, variants, _bands in iter_participant_texts(s):
+        yield path, variants
+    if not participant_only and s.facilitator.say:
+        yield ("facilitator", "say"), s.facilitator.say
+
+
+def iter_participant_texts(s: Section) -> Iterable[tuple[tuple[str | int, ...], dict[str, Any], list[str] | None]]:
+    """Every participant text of ``s``: its field path, its variants, and the bands its list item
+    is limited to (``None``: every band the section admits)."""
+    yield ("title",), s.title, None
     p = s.participant
     for name in ("key_points", "body", "content_note", "steps"):
         value = getattr(p, name)
         if value is not None:
-            yield ("participant", name), value
+            yield ("participant", name), value, None
     if p.story:
-        yield ("participant", "story", "text"), p.story.text
-    for i, t in enumerate(p.terms):
-        yield ("participant", "terms", i, "definition"), t.definition
-    for i, tip in enumerate(p.tips):
-        yield ("participant", "tips", i, "title"), tip.title
-        yield ("participant", "tips", i, "text"), tip.text
-    for i, st in enumerate(p.statements):
-        yield ("participant", "statements", i, "statement"), st.statement
-        yield ("participant", "statements", i, "explanation"), st.explanation
-    for i, pr in enumerate(p.prompts):
-        yield ("participant", "prompts", i, "title"), pr.title
-        yield ("participant", "prompts", i, "setup"), pr.setup
-    for i, c in enumerate(p.contacts):
-        yield ("participant", "contacts", i, "description"), c.description
+        yield ("participant", "story", "text"), p.story.text, None
+    items: list[tuple[str, list[Any], tuple[str, ...]]] = [
+        ("terms", p.terms, ("definition",)),
+        ("tips", p.tips, ("title", "text")),
+        ("statements", p.statements, ("statement", "explanation")),
+        ("prompts", p.prompts, ("title", "setup")),
+        ("contacts", p.contacts, ("description",)),
+    ]
+    for name, values, fields in items:
+        for i, item in enumerate(values):
+            for f in fields:
+                yield ("participant", name, i, f), getattr(item, f), item.bands
     for i, q in enumerate(s.questions):
-        yield ("questions", i, "ask"), q.ask
-    if participant_only:
-        return
-    if s.facilitator.say:
-        yield ("facilitator", "say"), s.facilitator.say
+        yield ("questions", i, "ask"), q.ask, q.bands

@@ -16,9 +16,11 @@ from facilitator.library import Library
 from facilitator.loader import outline_ids
 from facilitator.messages import _
 from facilitator.planner import Plan, validate_plan
+from facilitator.voice import Voice, voice
 from facilitator.views import (
     Contact,
     FacilitatorBlock,
+    LocalContact,
     ParticipantBlock,
     Term,
     facilitator_view,
@@ -58,8 +60,12 @@ class ParticipantPack:
     blocks: tuple[ParticipantBlock, ...]
     glossary: tuple[Term, ...]
     contacts: tuple[Contact, ...]
+    local_contacts: tuple[LocalContact, ...]
+    """The national child helpline and emergency number, first on every "where to get help"."""
     help_line: str
-    """One short line saying where to get help, for footers."""
+    """One short line saying where to get help, for footers, worded for the audience."""
+    card_help_line: str
+    """Where to get help on a cut-out card: the audience's words and the local helpline."""
 
 
 @dataclass(frozen=True)
@@ -72,6 +78,7 @@ class FacilitatorPack:
     safeguarding: tuple[FacilitatorBlock, ...]
     glossary: tuple[Term, ...]
     contacts: tuple[Contact, ...]
+    local_contacts: tuple[LocalContact, ...]
     sources: tuple[tuple[str, str], ...]
     """The guide's parts the session draws on: (OUTLINE id, what the part is)."""
     left_out: tuple[tuple[str, str], ...]
@@ -113,21 +120,33 @@ def assemble(plan: Plan, library: Library, language: str = "en") -> Pack:
     outline = outline_ids()
     rows = sorted({row for s in sections for row in s.source})
     safeguarding = tuple(facilitator_view(s, band) for s in library.ordered() if s.facilitator_only)
+    words = voice(band)
+    local = local_contacts(words)
+    line = help_line(words, local, contacts)
+    card_line = f"{_(words.help_line)} {local[0].label}: {local[0].shown}"
     return Pack(
-        participant=ParticipantPack(info, agenda, pblocks, glossary, contacts, help_line(contacts)),
+        participant=ParticipantPack(info, agenda, pblocks, glossary, contacts, local, line, card_line),
         facilitator=FacilitatorPack(
-            info, agenda, fblocks, safeguarding, glossary, contacts,
+            info, agenda, fblocks, safeguarding, glossary, contacts, local,
             tuple((r, outline[r]) for r in rows), plan.left_out,
         ),
     )
 
 
-def help_line(contacts: tuple[Contact, ...]) -> str:
-    """"Where to get help" in one line: a trusted adult, then the first contact with a website."""
-    first = next((c for c in contacts if c.website or c.phone), None)
+def local_contacts(words: Voice) -> tuple[LocalContact, ...]:
+    """The local-contacts slot: the national child helpline and the emergency number, left to
+    write in until a locale's contacts fill them (no number is ever made up)."""
+    return (LocalContact(_(words.helpline)), LocalContact(_(words.emergency)))
+
+
+def help_line(words: Voice, local: tuple[LocalContact, ...], contacts: tuple[Contact, ...]) -> str:
+    """"Where to get help" in one line, worded for the audience: the local helpline when it is
+    known, else the first contact with a phone number or website."""
+    first = next((c for c in local if c.filled), None) or next((c for c in contacts if c.website or c.phone), None)
     if first is None:
-        return _("Need help? Talk to an adult you trust.")
-    return _("Need help? Talk to an adult you trust, or {name}: {where}", name=first.name, where=first.phone or first.website)
+        return _(words.help_line)
+    where = first.where if isinstance(first, LocalContact) else (first.phone or first.website)
+    return _(words.help_line_contact, name=first.name or first.label, where=where)
 
 
 def _glossary(blocks: tuple[ParticipantBlock, ...]) -> tuple[Term, ...]:

@@ -34,6 +34,11 @@ class SessionRules:
     """Section ids and ``kind:K`` entries, most wanted first."""
     priority_kinds: tuple[str, ...]
     order: tuple[str, ...]
+    priority_by_band: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """A band's own priority, replacing ``priority`` (adults come for a different session)."""
+
+    def priority_for(self, band: str) -> tuple[str, ...]:
+        return self.priority_by_band.get(band, self.priority)
 
     def phase_of(self, s: Section) -> str:
         return s.phase or self.kind_phase[s.kind]
@@ -45,13 +50,18 @@ class SessionRules:
 @lru_cache(maxsize=1)
 def session_rules() -> SessionRules:
     data = yaml.safe_load((resources.files("facilitator") / "content" / "session.yaml").read_text(encoding="utf-8"))
+
+    def entries(items: list[Any]) -> tuple[str, ...]:
+        return tuple(f"kind:{e['kind']}" if isinstance(e, dict) else str(e) for e in items)
+
     return SessionRules(
         phases=tuple(data["phases"]),
         kind_phase=dict(data["kind_phase"]),
         always=frozenset(data["always"]),
-        priority=tuple(f"kind:{e['kind']}" if isinstance(e, dict) else str(e) for e in data["priority"]),
+        priority=entries(data["priority"]),
         priority_kinds=tuple(data["priority_kinds"]),
         order=tuple(data.get("order") or ()),
+        priority_by_band={band: entries(items) for band, items in (data.get("priority_by_band") or {}).items()},
     )
 
 
@@ -152,7 +162,7 @@ def make_plan(
 
         return out if add(s) else None
 
-    for s in _by_priority([s for s in eligible if s.id not in chosen], topics, rules):
+    for s in _by_priority([s for s in eligible if s.id not in chosen], topics, rules, audience):
         if s.id in chosen:
             continue
         if topics and not set(topics) & set(s.topics) and not _is_staple(s, rules):
@@ -190,15 +200,28 @@ def _is_staple(s: Section, rules: SessionRules) -> bool:
     return s.kind in ("tips", "action") and s.id in rules.priority
 
 
-def _by_priority(sections: list[Section], topics: list[str], rules: SessionRules) -> list[Section]:
-    def key(s: Section) -> tuple[int, int, int, int, str, str]:
+def _by_priority(sections: list[Section], topics: list[str], rules: SessionRules, audience: Audience) -> list[Section]:
+    priority = rules.priority_for(audience.band.name)
+
+    def key(s: Section) -> tuple[int, int, int, int, int, str, str]:
         on_topic = 0 if topics and set(topics) & set(s.topics) else 1
-        entry = s.id if s.id in rules.priority else f"kind:{s.kind}"
-        rank = rules.priority.index(entry) if entry in rules.priority else len(rules.priority)
+        entry = s.id if s.id in priority else f"kind:{s.kind}"
+        rank = priority.index(entry) if entry in priority else len(priority)
         kind = rules.priority_kinds.index(s.kind) if s.kind in rules.priority_kinds else len(rules.priority_kinds)
-        return (on_topic, rank, kind, -s.min_age, s.source[0] if s.source else "G99", s.id)
+        return (on_topic, rank, kind, _age_gap(s, audience), -s.min_age, s.source[0] if s.source else "G99", s.id)
 
     return sorted(sections, key=key)
+
+
+def _age_gap(s: Section, audience: Audience) -> int:
+    """How many years the story's main character is from the audience's ages (0 when they are
+    the same age, or for a section without a story): participants see themselves in a story
+    about someone their age."""
+    story = s.participant.story
+    if story is None or not story.age:
+        return 0
+    age = pick(story.age, audience.band)
+    return max(audience.youngest - age, age - audience.oldest, 0)
 
 
 def order_sections(sections: list[Section], rules: SessionRules) -> list[Section]:

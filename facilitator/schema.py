@@ -108,34 +108,46 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class Question(Model):
+BandName = Literal["10-12", "13-15", "16-17", "adults"]
+
+
+class ForBands(Model):
+    """A list item that may be shown to some bands only (``bands: [10-12]``); all bands by default."""
+
+    bands: list[BandName] | None = None
+
+    def shown_to(self, band: Band) -> bool:
+        return self.bands is None or band.name in self.bands
+
+
+class Question(ForBands):
     ask: Text
     listen_for: Strings = Field(default_factory=list)
     follow_up: Strings = Field(default_factory=list)
 
 
-class Term(Model):
+class Term(ForBands):
     term: NonEmpty
     definition: Text
 
 
-class Tip(Model):
+class Tip(ForBands):
     title: Text
     text: Text
 
 
-class Statement(Model):
+class Statement(ForBands):
     statement: Text
     answer: Literal["myth", "fact"]
     explanation: Text
 
 
-class Prompt(Model):
+class Prompt(ForBands):
     title: Text
     setup: Text
 
 
-class Contact(Model):
+class Contact(ForBands):
     name: NonEmpty
     website: NonEmpty | None = None
     phone: NonEmpty | None = None
@@ -145,8 +157,17 @@ class Contact(Model):
     """Where this contact was found (a contact without a source is never shipped)."""
 
 
+def _age(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 5 <= value <= 99:
+        raise ValueError(f"must be an age in years, not {value!r}")
+    return value
+
+
 class Story(Model):
     character: NonEmpty
+    age: Annotated[dict[str, int], BeforeValidator(_variants(_age))] | None = None
+    """How old the main character is: one age, or one per band when the story is retold for each
+    band. The planner prefers a story whose character is the audience's age."""
     text: Text
 
 
@@ -199,6 +220,9 @@ class Section(Model):
     """Where in a session this section goes; by default, from its kind (content/session.yaml)."""
     objectives: Strings = Field(default_factory=list)
     official_titles: list[NonEmpty] = Field(default_factory=list)
+    one_text: bool = False
+    """The participant text is written once for every age the section admits (e.g. ground rules);
+    without it, ``check`` wants each admitted band's own variant of every participant field."""
     participant: ParticipantContent = Field(default_factory=ParticipantContent)
     questions: list[Question] = Field(default_factory=list)
     facilitator: FacilitatorContent = Field(default_factory=FacilitatorContent)

@@ -8,9 +8,10 @@ writers are typed to take participant blocks only, so facilitator text cannot re
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from facilitator.audience import Band
-from facilitator.schema import Section, pick
+from facilitator.schema import ForBands, Section, pick
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,32 @@ class Contact:
     phone: str | None
     takes_reports: bool
     source: str
+
+
+@dataclass(frozen=True)
+class LocalContact:
+    """A local number every participant output prints (the national child helpline, the emergency
+    number): filled from the pack's contacts, or left as a line to write on. Never invented."""
+
+    label: str
+    name: str = ""
+    phone: str = ""
+    website: str = ""
+    source: str = ""
+
+    @property
+    def filled(self) -> bool:
+        return bool(self.phone or self.website)
+
+    @property
+    def where(self) -> str:
+        """The number (or website) to print; empty when it is to be written in."""
+        return self.phone or self.website
+
+    @property
+    def shown(self) -> str:
+        """The number, or a line to write it on."""
+        return self.where or "_" * 14
 
 
 @dataclass(frozen=True)
@@ -107,6 +134,14 @@ class FacilitatorBlock:
         return self.participant.title
 
 
+T = TypeVar("T", bound=ForBands)
+
+
+def shown(items: list[T], band: Band) -> list[T]:
+    """The list items written for ``band`` (items without ``bands:`` are for every band)."""
+    return [item for item in items if item.shown_to(band)]
+
+
 def participant_view(s: Section, band: Band) -> ParticipantBlock:
     """What participants in ``band`` see of ``s``; empty for facilitator-only sections."""
     p = s.participant
@@ -124,14 +159,14 @@ def participant_view(s: Section, band: Band) -> ParticipantBlock:
         body=text(p.body),
         content_note=text(p.content_note),
         story=Story(p.story.character, text(p.story.text)) if p.story else None,
-        questions=tuple(text(q.ask) for q in s.questions),
-        terms=tuple(Term(t.term, text(t.definition)) for t in p.terms),
-        tips=tuple(Tip(text(t.title), text(t.text)) for t in p.tips),
-        statements=tuple(Statement(text(st.statement), st.answer == "fact", text(st.explanation)) for st in p.statements),
+        questions=tuple(text(q.ask) for q in shown(s.questions, band)),
+        terms=tuple(Term(t.term, text(t.definition)) for t in shown(p.terms, band)),
+        tips=tuple(Tip(text(t.title), text(t.text)) for t in shown(p.tips, band)),
+        statements=tuple(Statement(text(st.statement), st.answer == "fact", text(st.explanation)) for st in shown(p.statements, band)),
         steps=tuple(pick(p.steps, band)) if p.steps else (),
-        prompts=tuple(Prompt(text(pr.title), text(pr.setup)) for pr in p.prompts),
+        prompts=tuple(Prompt(text(pr.title), text(pr.setup)) for pr in shown(p.prompts, band)),
         contacts=tuple(
-            Contact(c.name, text(c.description), c.website, c.phone, c.takes_reports, c.source) for c in p.contacts
+            Contact(c.name, text(c.description), c.website, c.phone, c.takes_reports, c.source) for c in shown(p.contacts, band)
         ),
     )
 
@@ -143,7 +178,7 @@ def facilitator_view(s: Section, band: Band) -> FacilitatorBlock:
         participant=participant_view(s, band),
         objectives=tuple(s.objectives),
         say=pick(f.say, band) if f.say else "",
-        questions=tuple(GuideQuestion(pick(q.ask, band), tuple(q.listen_for), tuple(q.follow_up)) for q in s.questions),
+        questions=tuple(GuideQuestion(pick(q.ask, band), tuple(q.listen_for), tuple(q.follow_up)) for q in shown(s.questions, band)),
         notes=tuple(f.notes),
         safeguarding=tuple(f.safeguarding),
         key_message=f.key_message or "",

@@ -68,13 +68,13 @@ def write_cards(pack: ParticipantPack, path: Path, options: PrintOptions) -> int
     if not faces:
         story.append(printer.para(_("This session has no scenario or role-play cards."), "h2"))
     frames = [Frame(x + CARD_PAD, y + CARD_PAD + help_height, width, height, 0, 0, 0, 0, id=f"card{n}") for n, (x, y, _w, _h) in enumerate(cells)]
-    help_markup = printer.markup(pack.help_line)
+    # Every card, once cut out, still says where to get help, with the local helpline to fill in.
+    help_markup = printer.markup(pack.card_help_line)
 
     def on_page(canvas: Canvas, doc: BaseDocTemplate) -> None:
         on_this_page = max(0, min(len(cells), len(faces) - len(cells) * (doc.page - 1)))
         _cut_marks(canvas, area, cols, rows, on_this_page)
         for x, y, _w, _h in cells[:on_this_page]:
-            # Every card, once cut out, still says where to get help.
             p = fit_paragraph(help_markup, printer.styles["chrome"], width, help_height)
             p.wrap(width, help_height)
             p.drawOn(canvas, x + CARD_PAD, y + CARD_PAD * 0.7)

@@ -126,27 +126,32 @@ def _preparation(printer: Printer, width: float) -> list[Flowable]:
     items = [
         _("Tell the safeguarding lead of the school or organisation about the session: the date, the group and the topics. Agree how to reach them on the day."),
         _("Plan for small groups, not an assembly, with a second adult in the room."),
-        _("Know the local contacts: the national child helpline, child protection services and how to report to the police. Write them under Local contacts in the safeguarding brief and add them to the handouts."),
+        _("Know the local contacts: the national child helpline, child protection services and how to report to the police. Write them under Local contacts in the safeguarding brief."),
+        _("Before printing, fill in the local-contacts slot: type the national child helpline and the emergency number onto the help slide, and write them in the boxes of one handout and one set of cards, then copy those. Check every number yourself; never guess one."),
         _("Read the safeguarding brief and the disclosure protocol."),
         _("Print the handouts and cards (see What to print)."),
     ]
     return [*heading(printer, _("Preparation checklist"), "h2"), checklist(printer, items, width)]
 
 
+# Safeguarding and disclosure boxes are kept whole (moved to the next page rather than split), so
+# "If a child is in immediate danger..." never stands at the top of a page without its heading.
+
+
 def _safeguarding(printer: Printer, pack: FacilitatorPack, width: float) -> list[Flowable]:
     out = [PageBreak(), printer.para(_("Safeguarding brief"), "h1", spaceBefore=0)]
     if not pack.safeguarding:
         # A library without a brief must not leave the facilitator without any instruction.
-        out.append(panel(printer, _("Safeguarding"), [printer.para(_("This content library has no safeguarding brief. Follow your organisation's safeguarding procedure, and agree with its safeguarding lead what to do if a child discloses abuse."))], width, strong=True))
+        out.append(together([panel(printer, _("Safeguarding"), [printer.para(_("This content library has no safeguarding brief. Follow your organisation's safeguarding procedure, and agree with its safeguarding lead what to do if a child discloses abuse."))], width, strong=True)]))
     for b in pack.safeguarding:
         out.append(printer.para(b.title, "h2"))
         out += printer.paras(b.say)
         out += bullets(printer, b.notes)
         if b.protocol:
             steps = numbered(printer, b.protocol, bold=False)
-            out.append(panel(printer, _("Disclosure protocol: if a child tells you about abuse"), steps, width, strong=True, label_style="h3"))
+            out.append(together([panel(printer, _("Disclosure protocol: if a child tells you about abuse"), steps, width, strong=True, label_style="h3")]))
         if b.safeguarding:
-            out.append(panel(printer, _("Safeguarding"), bullets(printer, b.safeguarding), width, strong=True))
+            out.append(together([panel(printer, _("Safeguarding"), bullets(printer, b.safeguarding), width, strong=True)]))
         if b.key_message:
             out.append(printer.para(b.key_message, lead=_("In short:")))
     out += heading(printer, _("Local contacts"), "h2")
@@ -204,7 +209,7 @@ def _block(printer: Printer, item: AgendaItem, b: FacilitatorBlock, following: A
     ]
     if p.sensitivity == "high" and p.content_note:
         note = [printer.para(_("Read this aloud before you start, and remind the group that anyone may pass or step out:"), "small"), printer.para(p.content_note)]
-        out.append(panel(printer, _("Content note: high sensitivity"), note, width, strong=True))
+        out.append(together([panel(printer, _("Content note: high sensitivity"), note, width, strong=True)]))
     if b.objectives:
         out += heading(printer, _("Objectives"), "label")
         out += bullets(printer, b.objectives, "bullet_small")
@@ -218,7 +223,7 @@ def _block(printer: Printer, item: AgendaItem, b: FacilitatorBlock, following: A
         out += heading(printer, _("Notes"), "h3")
         out += bullets(printer, b.notes)
     if b.safeguarding:
-        out.append(panel(printer, _("Safeguarding"), bullets(printer, b.safeguarding), width, strong=True))
+        out.append(together([panel(printer, _("Safeguarding"), bullets(printer, b.safeguarding), width, strong=True)]))
     if b.key_message:
         out.append(printer.para(b.key_message, lead=_("Key message:")))
     if b.materials:

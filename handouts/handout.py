@@ -24,6 +24,7 @@ from handouts.parts import (
     glossary_table,
     heading,
     line_spacing,
+    local_contacts_table,
     panel,
     panel_inner,
     title_block,
@@ -124,7 +125,9 @@ def _worksheet(printer: Printer, b: ParticipantBlock | None, then: float, page: 
 def _help(printer: Printer, pack: ParticipantPack, width: float) -> Flowable:
     """The boxed "where to get help" panel: the first steps, then every contact."""
     steps = [p for b in pack.blocks if b.kind == "contacts" for p in b.key_points]
-    content: list[Flowable] = bullets(printer, steps) if steps else [printer.para(pack.help_line)]
+    # Local numbers first: the ones a child can actually call.
+    content: list[Flowable] = [local_contacts_table(printer, pack.local_contacts, panel_inner(width))]
+    content += bullets(printer, steps) if steps else [printer.para(pack.help_line)]
     # Three narrow columns keep the list short; large print needs the wider two.
     content += contacts_grid(printer, pack.contacts, panel_inner(width), columns=2 if printer.options.large_print else 3)
     return panel(printer, _("Where to get help"), content, width, strong=True, label_style="h2")

@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-PAPERS: tuple[str, ...] = ("a4", "letter")
+from facilitator.request import PAPERS
+
+__all__ = ["PAPERS", "PrintOptions"]
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph,
 
 from facilitator.messages import _
 from facilitator.pack import SessionInfo
-from facilitator.views import Contact, ParticipantBlock, Term
+from facilitator.views import Contact, LocalContact, ParticipantBlock, Term
 from handouts.styles import ACCENT, INK, MUTED, RULE, TINT, Printer
 
 PAD = 2.6 * mm
@@ -285,6 +285,15 @@ def write_in_table(printer: Printer, labels: Sequence[str], width: float) -> Tab
     """A label on each row and a ruled space to write beside it."""
     rows = [[printer.para(label, "cell_bold"), Spacer(1, 7 * mm)] for label in labels]
     return ruled_table(printer, rows, [width * 0.34, width * 0.66])
+
+
+def local_contacts_table(printer: Printer, local: Sequence[LocalContact], width: float) -> Table:
+    """The local-contacts slot: each label with its number, or a ruled space to write it in."""
+    rows: list[list[Flowable]] = []
+    for c in local:
+        value: Flowable = printer.para(f"{c.name}: {c.where}" if c.name else c.where, "cell_bold") if c.filled else Spacer(1, 7 * mm)
+        rows.append([printer.para(c.label, "cell_bold"), value])
+    return ruled_table(printer, rows, [width * 0.42, width * 0.58])
 
 
 def together(flowables: Sequence[Flowable]) -> Flowable:

@@ -1,7 +1,7 @@
 from collections.abc import Callable
 from pathlib import Path
 
-from facilitator.checks import check_library, fk_grade, readability, terminology
+from facilitator.checks import band_texts, check_library, fk_grade, readability, terminology
 from facilitator.library import Library
 from facilitator.loader import load_library
 
@@ -41,3 +41,23 @@ def test_hard_text_for_young_readers_is_a_warning_naming_section_field_and_band(
 def test_coverage_lists_rows_no_section_cites(small_library: Library) -> None:
     report = check_library(small_library)
     assert "G01" in report.uncovered and "G40" not in report.uncovered
+
+
+def test_a_band_the_section_admits_without_its_own_text_is_an_error_naming_file_line_band_and_field(make_library: Callable[..., Path]) -> None:
+    folder = make_library({"deeper": "id: deeper\nkind: concept\ntitle: D\nminutes: 3\nmin_age: 16\nparticipant:\n  body:\n    16-17: For older teenagers.\n"})
+    [problem] = band_texts(load_library([folder])["deeper"])
+    assert "deeper.yaml:7: participant.body [adults]: has no text for adults" in str(problem)
+
+
+def test_one_text_or_items_for_some_bands_satisfy_the_band_rule(make_library: Callable[..., Path]) -> None:
+    one_text = "id: deeper\nkind: opening\ntitle: D\nminutes: 3\nmin_age: 10\none_text: true\nparticipant:\n  body: One text for everyone.\n"
+    items = (
+        "id: deeper\nkind: activity\ntitle: D\nminutes: 3\nmin_age: 16\nmax_age: 17\nparticipant:\n  statements:\n"
+        "    - {statement: Only for 16-17., answer: myth, explanation: Because., bands: [16-17]}\n"
+    )
+    for text in (one_text, items):
+        assert band_texts(load_library([make_library({"deeper": text})])["deeper"]) == []
+    plain = one_text.replace("one_text: true\n", "")
+    assert {p.field for p in band_texts(load_library([make_library({"deeper": plain})])["deeper"])} == {
+        f"participant.body [{band}]" for band in ("10-12", "13-15", "16-17", "adults")
+    }

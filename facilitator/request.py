@@ -1,0 +1,175 @@
+"""One build request: every option of a pack, resolved and validated before anything is loaded.
+
+The ``pack`` command, ``build-all``'s config entries and the benchmark all make a
+:class:`BuildRequest` first, so a bad value (an unknown paper, an empty ``--age``, a
+``SOURCE_DATE_EPOCH`` no zip file can hold) is refused in milliseconds, with nothing written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from facilitator.audience import Audience, parse_audience
+from facilitator.errors import FacilitatorError, Problem
+
+PAPERS: tuple[str, ...] = ("a4", "letter")
+"""Paper sizes the printables know; the first is the default."""
+OUTPUT_NAMES: tuple[str, ...] = ("deck", "handout", "cards", "guide")
+"""Every document a pack can hold, in the order they are written."""
+DEFAULT_AGE = "13-15"
+DEFAULT_MINUTES = 60
+MAX_TITLE = 120
+"""The longest session title: it must fit the title slide and the deck's properties (255)."""
+EPOCH_RANGE = (315532800, 4354819199)
+"""``SOURCE_DATE_EPOCH`` values a zip file's dates can hold: 1980-01-01 to 2107-12-31."""
+
+
+@dataclass(frozen=True)
+class BuildRequest:
+    """Everything that decides a pack's bytes, validated. Make one with :meth:`from_options`."""
+
+    out_dir: Path
+    audience: Audience | None = None
+    """``None`` when :attr:`plan_file` decides the audience."""
+    minutes: int = DEFAULT_MINUTES
+    topics: tuple[str, ...] = ()
+    start: dt.time | None = None
+    title: str = ""
+    date: dt.date | None = None
+    place: str = ""
+    plan_file: Path | None = None
+    only: tuple[str, ...] = OUTPUT_NAMES
+    template: Path | None = None
+    paper: str = PAPERS[0]
+    large_print: bool = False
+    libraries: tuple[Path, ...] = ()
+    """Extra section folders, on top of the shipped library."""
+    source_date_epoch: int | None = field(default=None)
+
+    @classmethod
+    def from_options(
+        cls,
+        *,
+        out_dir: Path | str = "session-pack",
+        plan_file: Path | None = None,
+        age: str | None = None,
+        minutes: int | None = None,
+        topics: list[str] | tuple[str, ...] | None = None,
+        start: str | None = None,
+        title: str | None = None,
+        date: str | dt.date | None = None,
+        place: str | None = None,
+        only: str | list[str] | None = None,
+        template: Path | str | None = None,
+        paper: str | None = None,
+        large_print: bool = False,
+        libraries: list[Path] | tuple[Path, ...] | None = None,
+        where: str = "",
+        names: dict[str, str] | None = None,
+    ) -> BuildRequest:
+        """Validate options as a user gave them. ``where`` (a file) and ``names`` (option -> how
+        the user wrote it, e.g. ``{"age": "packs.3.age"}``) make problems point at a config file;
+        by default they name command-line options (``--age``)."""
+
+        def name(option: str) -> str:
+            return (names or {}).get(option, "--" + option.replace("_", "-"))
+
+        def refuse(option: str, message: str, hint: str) -> FacilitatorError:
+            return FacilitatorError(Problem(where, 0, name(option), message, hint))
+
+        for option, value in (("age", age), ("start", start), ("title", title), ("place", place), ("paper", paper), ("only", only), ("out", out_dir)):
+            if isinstance(value, str) and not value.strip():
+                raise refuse(option, "is empty", "give a value or leave the option out")
+        if plan_file is not None:
+            given = [o for o, v in (("age", age), ("minutes", minutes), ("topic", topics), ("start", start)) if v]
+            if given:
+                raise FacilitatorError(Problem(str(plan_file), 0, name(given[0]), "cannot be combined with a plan file", "edit the plan file instead, or leave out the plan file"))
+            if not plan_file.is_file():
+                raise refuse("plan", f"{plan_file} is not a file", "give the path of a plan made with `facilitator plan -o plan.yaml`")
+        audience = None
+        if plan_file is None:
+            try:
+                audience = parse_audience(age or DEFAULT_AGE, field=name("age"))
+            except FacilitatorError as exc:
+                raise FacilitatorError([Problem(where, 0, p.field, p.message, p.hint) for p in exc.problems]) from None
+        if minutes is not None and (isinstance(minutes, bool) or not isinstance(minutes, int) or not 1 <= minutes <= 600):
+            raise refuse("minutes", f"'{minutes}' is not a number of minutes", "give a whole number from 1 to 600")
+        clock = parse_clock(start, name("start"), where) if start is not None else None
+        day = date if isinstance(date, dt.date) or date is None else parse_date(date, name("date"), where)
+        if title is not None and len(title) > MAX_TITLE:
+            raise refuse("title", f"is {len(title)} characters long", f"keep the title under {MAX_TITLE} characters")
+        if paper is not None and paper.lower() not in PAPERS:
+            raise refuse("paper", f"'{paper}' is not a paper size", "use " + " or ".join(PAPERS))
+        template_path = Path(template) if template is not None else None
+        if template_path is not None:
+            if template_path.is_dir():
+                raise refuse("template", f"{template_path} is a folder", "give the path of a .pptx file")
+            if not template_path.is_file():
+                raise refuse("template", f"{template_path} does not exist", "give the path of a .pptx file")
+        for folder in libraries or ():
+            if not Path(folder).is_dir():
+                raise refuse("library", f"{folder} is not a folder", "give a folder of section .yaml files")
+        return cls(
+            out_dir=Path(out_dir),
+            audience=audience,
+            minutes=DEFAULT_MINUTES if minutes is None else minutes,
+            topics=tuple(topics or ()),
+            start=clock,
+            title=title or "",
+            date=day,
+            place=place or "",
+            plan_file=plan_file,
+            only=parse_only(only, name("only"), where),
+            template=template_path,
+            paper=(paper or PAPERS[0]).lower(),
+            large_print=large_print,
+            libraries=tuple(Path(p) for p in libraries or ()),
+            source_date_epoch=source_date_epoch(),
+        )
+
+
+def parse_only(value: str | list[str] | None, option: str = "--only", where: str = "") -> tuple[str, ...]:
+    """``deck,handout`` -> ("deck", "handout"); every output when ``value`` is empty."""
+    if not value:
+        return OUTPUT_NAMES
+    names = [n.strip() for n in (value.split(",") if isinstance(value, str) else value) if n.strip()]
+    unknown = [n for n in names if n not in OUTPUT_NAMES]
+    if unknown or not names:
+        raise FacilitatorError(Problem(where, 0, option, f"'{value}' names no known output", "use a comma-separated list of " + ", ".join(OUTPUT_NAMES)))
+    return tuple(n for n in OUTPUT_NAMES if n in names)
+
+
+def parse_clock(text: object, option: str = "--start", where: str = "", line: int = 0) -> dt.time:
+    """``09:30`` -> 09:30. An unquoted ``13:30`` in YAML arrives as the number 810: say so."""
+    if isinstance(text, int) and not isinstance(text, bool):
+        raise FacilitatorError(Problem(where, line, option, f"{text} is not a clock time (YAML read an unquoted time as a number)", 'put the time in quotes, e.g. start: "13:30"'))
+    try:
+        hours, minutes = str(text).strip().split(":")
+        return dt.time(int(hours), int(minutes))
+    except ValueError:
+        raise FacilitatorError(Problem(where, line, option, f"'{text}' is not a clock time", "write it as HH:MM, e.g. 09:30")) from None
+
+
+def parse_date(text: str, option: str = "--date", where: str = "") -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise FacilitatorError(Problem(where, 0, option, f"'{text}' is not a date", "write it as YYYY-MM-DD")) from None
+
+
+def source_date_epoch() -> int | None:
+    """``SOURCE_DATE_EPOCH`` as an integer the outputs can hold, or ``None`` when unset."""
+    raw = os.environ.get("SOURCE_DATE_EPOCH")
+    if raw is None or not raw.strip():
+        return None
+    low, high = EPOCH_RANGE
+    try:
+        value = int(raw.strip())
+    except ValueError:
+        raise FacilitatorError(Problem(field="SOURCE_DATE_EPOCH", message=f"'{raw}' is not a whole number of seconds", hint="set it to a Unix time, e.g. $(date +%s), or unset it")) from None
+    if not low <= value <= high:
+        raise FacilitatorError(Problem(field="SOURCE_DATE_EPOCH", message=f"{value} is outside 1980-2107, which zip and PDF dates can hold", hint=f"use a value from {low} to {high}"))
+    return value
