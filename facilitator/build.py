@@ -136,8 +136,10 @@ def build(
     plan = make_request_plan(request, library)
     digest = inputs_digest(request, plan, library)
     if skip_unchanged and is_up_to_date(request.out_dir, digest):
-        files = {name: (request.out_dir / name, "") for name in _manifest_files(request.out_dir)}
-        return BuildResult(plan, files, unchanged=True)
+        manifest = _manifest(request.out_dir) or {}
+        counts = {str(k): int(v) for k, v in (manifest.get("documents") or {}).items()}
+        files = {name: (request.out_dir / name, "") for name in [*manifest.get("files", {}), "manifest.json"]}
+        return BuildResult(plan, files, counts, unchanged=True)
     pack = assemble(plan, library)
     files, counts = write_pack(pack, plan, library, request, digest, progress)
     return BuildResult(plan, files, counts)
@@ -176,11 +178,6 @@ def _manifest(out_dir: Path) -> dict[str, Any] | None:
     except (OSError, ValueError):
         return None
     return data if isinstance(data, dict) else None
-
-
-def _manifest_files(out_dir: Path) -> list[str]:
-    manifest = _manifest(out_dir) or {}
-    return sorted(manifest.get("files", {})) + ["manifest.json"]
 
 
 def is_up_to_date(out_dir: Path, digest: str) -> bool:
@@ -242,6 +239,7 @@ def write_pack(
             },
             "locale": {"language": pack.participant.info.language, "status": "source text (English)"},
             "files": files,
+            "documents": counts,
         }
         (staging / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
         published = _publish(staging, out_dir)

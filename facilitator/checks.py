@@ -12,7 +12,7 @@ from functools import lru_cache
 
 import pyphen
 
-from facilitator.audience import band_of, bands_admitted
+from facilitator.audience import BAND_NAMES, band_of, bands_admitted
 from facilitator.errors import Problem
 from facilitator.library import Library
 from facilitator.loader import iter_participant_texts, iter_texts, outline_ids
@@ -82,11 +82,13 @@ def readability(s: Section) -> list[Problem]:
     """Participant texts harder than their band's target grade."""
     problems = []
     youngest = band_of(s.min_age).name
-    for path, variants in iter_texts(s, participant_only=True):
+    for path, variants, item_bands in iter_participant_texts(s):
         if path == ("title",):
             continue
+        # One text for all is read by the youngest band that sees it.
+        plain_reader = min(item_bands, key=BAND_NAMES.index) if item_bands else youngest
         for band, value in variants.items():
-            band = youngest if band == ALL_BANDS else band
+            band = plain_reader if band == ALL_BANDS else band
             target = GRADE_TARGETS.get(band)
             if target is None:
                 continue

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
@@ -362,6 +363,58 @@ def pack_command(
     unused = [sid for sid, _why in plan.left_out if plan.audience.admits(lib[sid])]
     if unused:
         out.print(f"{len(unused)} more sections suit this age but did not fit the time or topics: `facilitator plan` with the same options lists them.", markup=False)
+
+
+@app.command("build-all")
+@reports_errors
+def build_all_command(
+    config: Annotated[Path | None, typer.Argument(metavar="[CONFIG.yaml]", help="A build config listing the packs; without it, every band at 60 minutes.")] = None,
+    out_dir: Annotated[Path, typer.Option("--out", "-O", metavar="DIR", help="Folder for the packs, one sub-folder each.")] = Path("session-packs"),
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, max=64, metavar="N", help="Packs built at once, in separate processes (default: the number of CPUs).")] = os.cpu_count() or 1,
+    library: LibraryOption = None,
+) -> None:
+    """Build every pack an organisation needs, in parallel; unchanged packs are not rebuilt.
+
+    Examples:
+
+      facilitator build-all                          # every band at 60 minutes, in ./session-packs/
+
+      facilitator build-all packs.yaml --out term-2/ --jobs 2
+
+    A config lists packs with the options of `facilitator pack`:
+
+      defaults: {minutes: 60, paper: a4}
+
+      packs:
+
+        - {name: juniors, age: 10-12, minutes: 45}
+
+        - {name: parents-evening, age: adults, minutes: 90, title: Keeping children safe online}
+    """
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from facilitator.batch import default_jobs, read_config, run_all, summary_rows, write_index
+
+    if str(out_dir).strip() in ("", "."):
+        raise FacilitatorError(Problem(field="--out", message=f"'{out_dir}' is not a folder for packs", hint="name a folder, e.g. --out session-packs"))
+    work = read_config(config, out_dir, library) if config else default_jobs(out_dir)
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err, transient=True) as progress:
+        task = progress.add_task("Building packs", total=len(work))
+        outcomes = run_all(work, jobs, done=lambda outcome: progress.update(task, advance=1, description=f"Built {outcome.name}"))
+    index = write_index(out_dir, outcomes)
+    rows = summary_rows(outcomes)
+    table = Table(title=f"{len(rows)} packs in {out_dir}", title_justify="left")
+    for name in ("pack", "documents", "slides", "pages", "seconds", "warnings", "state"):
+        table.add_column(name, justify="left" if name in ("pack", "state") else "right")
+    for r in rows:
+        table.add_row(*(str(r[k]) for k in ("pack", "documents", "slides", "pages", "seconds", "warnings", "state")))
+    out.print(table)
+    failed = [o for o in outcomes if o.status == "failed"]
+    for o in failed:
+        err.print(f"error: {o.name}: {o.error}", markup=False)
+    out.print(f"Index: {index}", markup=False)
+    if failed:
+        raise typer.Exit(1)
 
 
 def main() -> None:

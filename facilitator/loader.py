@@ -36,13 +36,14 @@ def _field(loc: tuple[str | int, ...]) -> str:
     return ".".join(str(p) for p in loc)
 
 
-def _problems_from(exc: ValidationError, file: str, lines: LineMap) -> list[Problem]:
+def problems_from(exc: ValidationError, file: str, lines: LineMap, fields_hint: str = "check the spelling; docs/section-format.md lists the fields") -> list[Problem]:
+    """Pydantic's errors as problems naming ``FILE:LINE: field``."""
     problems = []
     for err in exc.errors():
         loc = tuple(err["loc"])
         kind = err["type"]
         if kind == "extra_forbidden":
-            message, hint = "is not a known field", "check the spelling; docs/section-format.md lists the fields"
+            message, hint = "is not a known field", fields_hint
         elif kind == "missing":
             message, hint = "is missing", "add it"
         elif kind == "literal_error":
@@ -65,7 +66,7 @@ def load_section(path: Path) -> Section:
     try:
         section = Section.model_validate(data)
     except ValidationError as exc:
-        raise FacilitatorError(_problems_from(exc, file, lines)) from None
+        raise FacilitatorError(problems_from(exc, file, lines)) from None
     section._origin = file
     section._lines = lines
     problems = []

@@ -1,0 +1,233 @@
+"""``build-all``: every pack an organisation needs, built in parallel worker processes.
+
+A build config (YAML) lists the packs, each with the options of ``facilitator pack``; without one,
+every band at 60 minutes. Each worker loads the library once and builds the packs it is given; a
+pack whose inputs hash the same as its manifest's is left alone ("unchanged"). One failing pack does
+not stop the others.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import time
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from facilitator.audience import BAND_NAMES
+from facilitator.errors import FacilitatorError, Problem
+from facilitator.library import Library
+from facilitator.loader import problems_from
+from facilitator.request import BuildRequest
+from facilitator.schema import Model
+from facilitator.yamlfile import read_yaml
+
+_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
+
+
+class PackOptions(Model):
+    """The options of one pack in a build config (those of ``facilitator pack``)."""
+
+    age: str | None = None
+    minutes: int | None = None
+    topics: list[str] | None = None
+    start: str | int | None = None
+    title: str | None = None
+    date: str | None = None
+    place: str | None = None
+    plan: str | None = None
+    only: list[str] | None = None
+    template: str | None = None
+    paper: str | None = None
+    large_print: bool | None = None
+
+
+class PackEntry(PackOptions):
+    name: str
+    """The pack's folder under ``--out``."""
+
+
+class BuildConfig(Model):
+    defaults: PackOptions = field(default_factory=PackOptions)  # type: ignore[assignment]
+    packs: list[PackEntry]
+
+
+@dataclass(frozen=True)
+class Job:
+    """One pack to build: its name and its validated request."""
+
+    name: str
+    request: BuildRequest
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What happened to one pack (picklable: it travels back from a worker)."""
+
+    name: str
+    status: str
+    """``built``, ``unchanged`` or ``failed``."""
+    folder: Path
+    documents: dict[str, int] = field(default_factory=dict)
+    """Slides or pages per document written."""
+    seconds: float = 0.0
+    warnings: tuple[str, ...] = ()
+    error: str = ""
+    age: str = ""
+    minutes: int = 0
+
+
+def default_jobs(out_dir: Path) -> list[Job]:
+    """Every band at 60 minutes, one folder each (``10-12-60``)."""
+    return [Job(f"{band}-60", BuildRequest.from_options(out_dir=out_dir / f"{band}-60", age=band, minutes=60)) for band in BAND_NAMES]
+
+
+def read_config(path: Path, out_dir: Path, libraries: list[Path] | None = None) -> list[Job]:
+    """The jobs a build config lists, validated like a plan: every problem as ``FILE:LINE``."""
+    data, lines = read_yaml(path)
+    file = str(path)
+    if not isinstance(data, dict):
+        raise FacilitatorError(Problem(file, 1, "", "is not a build config (expected `packs:`)", "see the README's build-all section"))
+    try:
+        config = BuildConfig.model_validate(data)
+    except ValidationError as exc:
+        found = problems_from(exc, file, lines, "use name, " + ", ".join(PackOptions.model_fields))
+        # People count packs from 1.
+        raise FacilitatorError([replace(p, field=re.sub(r"^packs\.(\d+)", lambda m: f"packs.{int(m.group(1)) + 1}", p.field)) for p in found]) from None
+    jobs: list[Job] = []
+    problems: list[Problem] = []
+    seen: dict[str, int] = {}
+    base = path.parent
+    for i, entry in enumerate(config.packs):
+        where = ("packs", i)
+        if not _NAME.match(entry.name):
+            problems.append(Problem(file, lines.line(*where, "name"), f"packs.{i + 1}.name", f"'{entry.name}' is not a folder name", "use letters, digits, dots, dashes and underscores"))
+            continue
+        if entry.name in seen:
+            problems.append(Problem(file, lines.line(*where, "name"), f"packs.{i + 1}.name", f"'{entry.name}' is already the name of pack {seen[entry.name]}", "give each pack its own name"))
+            continue
+        seen[entry.name] = i + 1
+        defaults = config.defaults.model_dump(exclude_none=True)
+        if entry.plan is not None:  # a plan file decides its own audience, length and topics
+            defaults = {k: v for k, v in defaults.items() if k not in ("age", "minutes", "topics", "start")}
+        options = {**defaults, **entry.model_dump(exclude_none=True, exclude={"name"})}
+        keys = {k: f"packs.{i + 1}.{k}" for k in PackOptions.model_fields}
+        try:
+            if isinstance(options.get("start"), int):
+                from facilitator.request import parse_clock
+
+                parse_clock(options["start"], keys["start"], file, lines.line(*where, "start") if "start" in entry.model_fields_set else lines.line("defaults", "start"))
+            request = BuildRequest.from_options(
+                out_dir=out_dir / entry.name,
+                plan_file=(base / options["plan"]) if "plan" in options else None,
+                age=options.get("age"),
+                minutes=options.get("minutes"),
+                topics=options.get("topics"),
+                start=options.get("start"),
+                title=options.get("title"),
+                date=options.get("date"),
+                place=options.get("place"),
+                only=options.get("only"),
+                template=(base / options["template"]) if "template" in options else None,
+                paper=options.get("paper"),
+                large_print=bool(options.get("large_print", False)),
+                libraries=libraries,
+                where=file,
+                names={**keys, "topic": keys["topics"], "plan": keys["plan"]},
+            )
+        except FacilitatorError as exc:
+            for p in exc.problems:
+                key = p.field.rsplit(".", 1)[-1] if p.field.startswith("packs.") else ""
+                line = lines.line(*where, key) if key in entry.model_fields_set else lines.line(*where)
+                problems.append(Problem(file, p.line or line, p.field, p.message, p.hint))
+            continue
+        jobs.append(Job(entry.name, request))
+    if problems:
+        raise FacilitatorError(problems)
+    if not jobs:
+        raise FacilitatorError(Problem(file, lines.line("packs"), "packs", "lists no packs", "add at least one pack"))
+    return jobs
+
+
+# -- running ---------------------------------------------------------------------------------------
+
+_library: Library | None = None
+
+
+def _load(libraries: tuple[Path, ...]) -> Library:
+    global _library
+    if _library is None:
+        from facilitator.loader import load_library, shipped_sections_dir
+
+        _library = load_library([shipped_sections_dir(), *libraries])
+    return _library
+
+
+def run_job(job: Job) -> Outcome:
+    """Build one pack in this process (a worker loads the library once, for all its packs)."""
+    from facilitator.build import build
+
+    start = time.perf_counter()
+    folder = job.request.out_dir
+    try:
+        result = build(job.request, _load(job.request.libraries), skip_unchanged=True)
+    except FacilitatorError as exc:
+        return Outcome(job.name, "failed", folder, seconds=time.perf_counter() - start, error="; ".join(str(p) for p in exc.problems))
+    except Exception as exc:  # noqa: BLE001 - one broken pack must not stop the others
+        return Outcome(job.name, "failed", folder, seconds=time.perf_counter() - start, error=f"internal error: {type(exc).__name__}: {exc}")
+    return Outcome(
+        job.name, "unchanged" if result.unchanged else "built", folder, dict(result.counts), time.perf_counter() - start,
+        result.warnings, age=result.plan.audience.label, minutes=result.plan.minutes,
+    )
+
+
+def run_all(jobs: list[Job], workers: int, done: Callable[[Outcome], None] = lambda outcome: None) -> list[Outcome]:
+    """Build ``jobs`` with ``workers`` processes (in this process when 1); outcomes in job order."""
+    outcomes: dict[str, Outcome] = {}
+    if workers <= 1 or len(jobs) <= 1:
+        for job in jobs:
+            outcomes[job.name] = run_job(job)
+            done(outcomes[job.name])
+    else:
+        with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
+            futures = {pool.submit(run_job, job): job for job in jobs}
+            for future in as_completed(futures):
+                outcome = future.result()
+                outcomes[outcome.name] = outcome
+                done(outcome)
+    return [outcomes[job.name] for job in jobs]
+
+
+def write_index(out_dir: Path, outcomes: list[Outcome]) -> Path:
+    """``index.md``: every pack with its audience, length, folder and state."""
+    lines = ["# Session packs", "", "| pack | ages | minutes | documents | state |", "|---|---|---|---|---|"]
+    for o in outcomes:
+        docs = ", ".join(f"[{name}]({o.name}/{name})" for name in sorted(o.documents)) or "–"
+        state = o.status if o.status != "failed" else f"failed: {o.error}"
+        lines.append(f"| [{o.name}]({o.name}/) | {o.age or '–'} | {o.minutes or '–'} | {docs} | {state} |")
+    path = out_dir / "index.md"
+    out_dir.mkdir(parents=True, exist_ok=True)
+    tmp = out_dir / ".index.md.tmp"
+    tmp.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    os.replace(tmp, path)
+    return path
+
+
+def summary_rows(outcomes: list[Outcome]) -> list[dict[str, Any]]:
+    return [
+        {
+            "pack": o.name,
+            "documents": len(o.documents),
+            "slides": sum(n for name, n in o.documents.items() if name.endswith(".pptx")),
+            "pages": sum(n for name, n in o.documents.items() if name.endswith(".pdf")),
+            "seconds": round(o.seconds, 2),
+            "warnings": len(o.warnings),
+            "state": o.status,
+        }
+        for o in outcomes
+    ]
