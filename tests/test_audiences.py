@@ -23,9 +23,9 @@ from handouts.options import PrintOptions
 
 NOT_FOR: dict[str, tuple[str, ...]] = {
     # Adults are parents, carers and teachers: the words written for children do not fit them.
-    "adults": ("adult you trust", "protect yourself", "yours to keep", "your parents", "your teacher"),
+    "adults": ("adult you trust", "protect yourself", "yours to keep"),
     # Detail 10-year-olds do not need; body-safety words instead.
-    "10-12": ("sexual photo", "sexual picture", "sexual video", "children being abused", "abuse material", "pornograph", "sex with", "peer-to-peer"),
+    "10-12": ("sexual photo", "sexual picture", "sexual video", "children being abused", "abuse material", "pornograph", "sex with"),
 }
 NEVER = ("in return for sex", "sex with a child", "child abuse images", "sell their own")
 """Wording the Luxembourg Terminology Guidelines rule out for every audience."""
