@@ -6,6 +6,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from facilitator.cli import app
@@ -91,3 +92,25 @@ def test_check_an_add_on_folder_on_top_of_the_shipped_library(tmp_path: Path) ->
     assert "local-help.yaml:7: color: is not a known field" in result.stderr
     (tmp_path / "local-help.yaml").write_text("id: local-help\nkind: action\ntitle: Local help\nminutes: 3\nmin_age: 10\nrequires: [grooming]\n", encoding="utf-8")
     assert run("check", "--quiet", "--library", str(tmp_path)).exit_code == 0
+
+
+@pytest.mark.parametrize(
+    ("options", "expected"),
+    [
+        (["--paper", "a5"], "error: --paper: 'a5' is not a paper size (use a4 or letter)"),
+        (["--age", ""], "error: --age: is empty (give a value or leave the option out)"),
+        (["--only", "poster"], "error: --only: 'poster' names no known output"),
+        (["--start", "25:99"], "error: --start: '25:99' is not a clock time"),
+        (["--title", "x" * 300], "error: --title: is 300 characters long"),
+    ],
+)
+def test_options_are_checked_before_the_library_is_loaded(options: list[str], expected: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    import facilitator.loader
+
+    def not_now(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the library was loaded before the options were checked")
+
+    monkeypatch.setattr(facilitator.loader, "load_library", not_now)
+    result = run("pack", "--out", str(tmp_path / "pack"), *options)
+    assert result.exit_code == 2 and result.stderr.startswith(expected), result.stderr
+    assert not (tmp_path / "pack").exists()
