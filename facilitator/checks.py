@@ -102,6 +102,10 @@ def readability(s: Section) -> list[Problem]:
     return problems
 
 
+BAND_RULE_EXEMPT: frozenset[tuple[str | int, ...]] = frozenset({("title",), ("participant", "materials")})
+"""Fields written once for every band: a title, and an activity's list of things to bring."""
+
+
 def band_texts(s: Section) -> list[Problem]:
     """Participant fields without text written for a band the section admits.
 
@@ -114,7 +118,7 @@ def band_texts(s: Section) -> list[Problem]:
     admitted = [b.name for b in bands_admitted(s)]
     problems = []
     for path, variants, item_bands in iter_participant_texts(s):
-        if path == ("title",):
+        if path in BAND_RULE_EXEMPT:
             continue
         if s.one_text and ALL_BANDS in variants:
             continue

@@ -17,7 +17,7 @@ from pydantic import ValidationError
 from facilitator.audience import BAND_NAMES, band_of
 from facilitator.errors import FacilitatorError, Problem
 from facilitator.library import Library
-from facilitator.schema import Section
+from facilitator.schema import ALL_BANDS, Section
 from facilitator.yamlfile import LineMap, read_yaml
 
 
@@ -181,12 +181,17 @@ def iter_participant_texts(s: Section) -> Iterable[tuple[tuple[str | int, ...], 
     is limited to (``None``: every band the section admits)."""
     yield ("title",), s.title, None
     p = s.participant
-    for name in ("key_points", "body", "content_note", "steps"):
+    for name in ("why", "key_points", "body", "content_note", "steps"):
         value = getattr(p, name)
         if value is not None:
             yield ("participant", name), value, None
     if p.story:
         yield ("participant", "story", "text"), p.story.text, None
+        if p.story.chat:
+            lines = {band: [f"{who}: {text}" if who else text for who, text in chat] for band, chat in p.story.chat.items()}
+            yield ("participant", "story", "chat"), lines, None
+    if p.materials:
+        yield ("participant", "materials"), {ALL_BANDS: list(p.materials)}, None
     items: list[tuple[str, list[Any], tuple[str, ...]]] = [
         ("terms", p.terms, ("definition",)),
         ("tips", p.tips, ("title", "text")),

@@ -6,6 +6,8 @@ translation catalog can replace it without touching the writers.
 
 from __future__ import annotations
 
+from facilitator.typography import typeset
+
 _catalog: dict[str, str] = {}
 
 
@@ -17,5 +19,5 @@ def use_catalog(catalog: dict[str, str]) -> None:
 
 def _(message: str, **values: object) -> str:
     """``message`` translated, with ``{name}`` placeholders filled from ``values``."""
-    text = _catalog.get(message) or message
+    text = typeset(_catalog.get(message) or message)
     return text.format(**values) if values else text

@@ -163,17 +163,37 @@ def _age(value: Any) -> int:
     return value
 
 
+def _chat(value: Any) -> list[tuple[str, str]]:
+    """``[{who: Sam, text: Hi}, {note: Two weeks later}]`` -> ``[("Sam", "Hi"), ("", "Two weeks later")]``."""
+    if not isinstance(value, list) or not value:
+        raise ValueError("must be a list of messages ({who: NAME, text: ...} or {note: ...})")
+    lines = []
+    for i, item in enumerate(value, 1):
+        if not isinstance(item, dict) or not (set(item) == {"who", "text"} or set(item) == {"note"}):
+            raise ValueError(f"message {i} must be {{who: NAME, text: ...}} or {{note: ...}}")
+        try:
+            lines.append((_non_empty(item["who"]), _non_empty(item["text"])) if "who" in item else ("", _non_empty(item["note"])))
+        except ValueError as exc:
+            raise ValueError(f"message {i} {exc}") from None
+    return lines
+
+
 class Story(Model):
     character: NonEmpty
     age: Annotated[dict[str, int], BeforeValidator(_variants(_age))] | None = None
     """How old the main character is: one age, or one per band when the story is retold for each
     band. The planner prefers a story whose character is the audience's age."""
     text: Text
+    chat: Annotated[dict[str, list[tuple[str, str]]], BeforeValidator(_variants(_chat))] | None = None
+    """The story as the messages it is made of, for a slide of chat bubbles (``text`` stays the
+    story as printed on cards and handouts)."""
 
 
 class ParticipantContent(Model):
     """What participants may see."""
 
+    why: Text | None = None
+    """One line on why this part matters to the audience, for the section's opening slide."""
     key_points: TextList | None = None
     body: Text | None = None
     content_note: Text | None = None
@@ -184,6 +204,8 @@ class ParticipantContent(Model):
     steps: TextList | None = None
     prompts: list[Prompt] = Field(default_factory=list)
     contacts: list[Contact] = Field(default_factory=list)
+    materials: Strings = Field(default_factory=list)
+    """What participants need for an activity (shown on its slide): the same for every band."""
 
 
 class FacilitatorContent(Model):

@@ -12,6 +12,7 @@ from typing import TypeVar
 
 from facilitator.audience import Band
 from facilitator.schema import ForBands, Section, pick
+from facilitator.typography import typeset
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,8 @@ class LocalContact:
 class Story:
     character: str
     text: str
+    chat: tuple[tuple[str, str], ...] = ()
+    """The story as messages (sender, text; an empty sender is a narration line), when it is a chat."""
 
 
 @dataclass(frozen=True)
@@ -90,6 +93,8 @@ class ParticipantBlock:
     title: str
     minutes: int
     sensitivity: str
+    why: str = ""
+    """One line on why this part matters (the section's opening slide)."""
     key_points: tuple[str, ...] = ()
     body: str = ""
     content_note: str = ""
@@ -101,6 +106,7 @@ class ParticipantBlock:
     steps: tuple[str, ...] = ()
     prompts: tuple[Prompt, ...] = ()
     contacts: tuple[Contact, ...] = ()
+    materials: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -143,46 +149,61 @@ def shown(items: list[T], band: Band) -> list[T]:
 
 
 def participant_view(s: Section, band: Band) -> ParticipantBlock:
-    """What participants in ``band`` see of ``s``; empty for facilitator-only sections."""
+    """What participants in ``band`` see of ``s``, typeset (typographic quotes and dashes)."""
     p = s.participant
 
     def text(variants: dict[str, str] | None) -> str:
-        return pick(variants, band) if variants else ""
+        return typeset(pick(variants, band)) if variants else ""
 
+    def texts(variants: dict[str, list[str]] | None) -> tuple[str, ...]:
+        return tuple(typeset(t) for t in pick(variants, band)) if variants else ()
+
+    story = None
+    if p.story:
+        chat = tuple((who, typeset(line)) for who, line in pick(p.story.chat, band)) if p.story.chat else ()
+        story = Story(p.story.character, text(p.story.text), chat)
     return ParticipantBlock(
         section_id=s.id,
         kind=s.kind,
         title=text(s.title),
         minutes=s.minutes,
         sensitivity=s.sensitivity,
-        key_points=tuple(pick(p.key_points, band)) if p.key_points else (),
+        why=text(p.why),
+        key_points=texts(p.key_points),
         body=text(p.body),
         content_note=text(p.content_note),
-        story=Story(p.story.character, text(p.story.text)) if p.story else None,
+        story=story,
         questions=tuple(text(q.ask) for q in shown(s.questions, band)),
         terms=tuple(Term(t.term, text(t.definition)) for t in shown(p.terms, band)),
         tips=tuple(Tip(text(t.title), text(t.text)) for t in shown(p.tips, band)),
         statements=tuple(Statement(text(st.statement), st.answer == "fact", text(st.explanation)) for st in shown(p.statements, band)),
-        steps=tuple(pick(p.steps, band)) if p.steps else (),
+        steps=texts(p.steps),
         prompts=tuple(Prompt(text(pr.title), text(pr.setup)) for pr in shown(p.prompts, band)),
         contacts=tuple(
             Contact(c.name, text(c.description), c.website, c.phone, c.takes_reports, c.source) for c in shown(p.contacts, band)
         ),
+        materials=tuple(typeset(m) for m in p.materials),
     )
 
 
 def facilitator_view(s: Section, band: Band) -> FacilitatorBlock:
-    """Everything the facilitator needs for ``s`` with participants in ``band``."""
+    """Everything the facilitator needs for ``s`` with participants in ``band``, typeset."""
     f = s.facilitator
+
+    def each(items: list[str]) -> tuple[str, ...]:
+        return tuple(typeset(t) for t in items)
+
     return FacilitatorBlock(
         participant=participant_view(s, band),
-        objectives=tuple(s.objectives),
-        say=pick(f.say, band) if f.say else "",
-        questions=tuple(GuideQuestion(pick(q.ask, band), tuple(q.listen_for), tuple(q.follow_up)) for q in shown(s.questions, band)),
-        notes=tuple(f.notes),
-        safeguarding=tuple(f.safeguarding),
-        key_message=f.key_message or "",
-        materials=tuple(f.materials),
-        protocol=tuple(f.protocol),
+        objectives=each(s.objectives),
+        say=typeset(pick(f.say, band)) if f.say else "",
+        questions=tuple(
+            GuideQuestion(typeset(pick(q.ask, band)), each(q.listen_for), each(q.follow_up)) for q in shown(s.questions, band)
+        ),
+        notes=each(f.notes),
+        safeguarding=each(f.safeguarding),
+        key_message=typeset(f.key_message or ""),
+        materials=each(f.materials),
+        protocol=each(f.protocol),
         source=tuple(s.source),
     )

@@ -32,6 +32,13 @@ def tricky(label: str) -> str:
     )
 
 
+def printed(label: str) -> str:
+    """:func:`tricky` as the writers print it: with typographic quotes and dashes."""
+    from facilitator.typography import typeset
+
+    return typeset(tricky(label))
+
+
 def section(data: dict[str, Any]) -> str:
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000)
 

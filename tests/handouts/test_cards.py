@@ -21,7 +21,7 @@ from tests.handouts.conftest import (
     page_texts,
     pdf_text,
     squash,
-    tricky,
+    printed,
     write_per_band,
 )
 
@@ -103,7 +103,7 @@ def test_tricky_text_prints_exactly_even_in_a_narrow_card(tricky_library: Librar
     path = tmp_path / "cards.pdf"
     write_cards(pack.participant, path, PrintOptions())
     text = squash(pdf_text(path))
-    assert squash(tricky("STORY")) in text and squash(tricky("ASK")) in text
+    assert squash(printed("STORY")) in text and squash(printed("ASK")) in text
     assert "LISTEN" not in text
 
 

@@ -21,7 +21,7 @@ from tests.handouts.conftest import (
     page_texts,
     pdf_text,
     squash,
-    tricky,
+    printed,
 )
 
 
@@ -120,7 +120,7 @@ def test_the_appendix_has_glossary_law_sources_and_attribution(small_guide: tupl
     assert "Sources" in appendix
     for ref, what in pack.facilitator.sources:
         assert squash(ref + what) in squash(appendix)
-    assert "Content adapted from ECPAT International's guide for children and young people on online sexual exploitation." in appendix
+    assert "Content adapted from ECPAT International’s guide for children and young people on online sexual exploitation." in appendix
 
 
 def test_tricky_text_prints_exactly(tricky_library: Library, tmp_path: Path) -> None:
@@ -129,7 +129,7 @@ def test_tricky_text_prints_exactly(tricky_library: Library, tmp_path: Path) -> 
     write_guide(pack.facilitator, path, PrintOptions())
     text = squash(pdf_text(path))
     for label in ("SAY", "NOTE", "POINT", "STORY", "ASK", "LISTEN", "FOLLOW", "DEFINITION", "CONTACT"):
-        assert squash(tricky(label)) in text, label
+        assert squash(printed(label)) in text, label
 
 
 def test_the_guide_lists_contacts_with_their_sources(small_guide: tuple[Pack, Path]) -> None:
@@ -143,4 +143,4 @@ def test_a_library_without_a_safeguarding_brief_still_tells_the_facilitator_what
     lib = load_library([make_library({**PRINT_SECTIONS, "brief": None})])
     path = tmp_path / "guide.pdf"
     write_guide(build_pack(lib, "13-15", 600).facilitator, path, PrintOptions())
-    assert "has no safeguarding brief. Follow your organisation's safeguarding procedure" in norm(pdf_text(path))
+    assert "has no safeguarding brief. Follow your organisation’s safeguarding procedure" in norm(pdf_text(path))

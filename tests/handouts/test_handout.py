@@ -19,7 +19,7 @@ from tests.handouts.conftest import (
     page_texts,
     pdf_text,
     squash,
-    tricky,
+    printed,
     write_per_band,
 )
 
@@ -83,7 +83,7 @@ def test_tricky_text_prints_exactly(tricky_library: Library, tmp_path: Path) -> 
     write_handout(pack.participant, path, PrintOptions())
     text = squash(pdf_text(path))
     for label in ("STORY", "ASK", "DEFINITION", "HELP-POINT", "CONTACT"):
-        assert squash(tricky(label)) in text, label
+        assert squash(printed(label)) in text, label
     assert squash("Tricky <&> text") in text and squash("Tricky & <term>") in text and squash("Help & <Co>") in text
     assert "SAY:" not in text and "LISTEN:" not in text
 
