@@ -1,41 +1,52 @@
-"""The slide outline: which slides a pack becomes, before any text is fitted.
+"""The slide outline: which slides of which kinds a pack becomes, before any text is fitted.
 
-Visible text is taken from the participant view only; speaker notes from the facilitator view.
-Each :class:`SlideSpec` may still become several slides when its text does not fit (see
-:mod:`decks.fitting`).
+Visible text is taken from the participant view only; speaker notes from the facilitator view. A
+slide whose text does not fit even at its kind's smallest size continues on another slide of the
+same kind (see :mod:`decks.writer`), as a last resort.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
-from decks.fitting import Para
 from decks.notes import block_notes, continued_notes, question_notes
-from decks.theme import MAX_AGENDA_ROWS, MAX_POINTS
+from decks.slides import AgendaRow, SlideSpec
+from decks.theme import MAX_POINTS
 from facilitator.messages import _
-from facilitator.pack import Pack, ParticipantPack
+from facilitator.pack import AgendaItem, Pack, ParticipantPack
 from facilitator.views import FacilitatorBlock, ParticipantBlock
 
-MAX_CONTACTS_ON_SLIDE = 4
-
-
-@dataclass(frozen=True)
-class SlideSpec:
-    title: str
-    paras: tuple[Para, ...]
-    notes: tuple[str, ...]
-    style: str = "content"
-    """``title`` (the opening slide), ``content`` (points) or ``statement`` (one large text)."""
-    max_items: int = MAX_POINTS
+MAX_CONTACTS_ON_SLIDE = 3
+MAX_DISCUSSION_SLIDES = 2
+OPENED_KINDS = frozenset({"intro", "concept", "glossary", "scenario", "example", "law", "action", "activity", "tips"})
+"""Kinds of block that start with a section opener (when long enough to be a part of their own)."""
+MIN_OPENED_MINUTES = 8
 
 
 def outline(pack: Pack) -> list[SlideSpec]:
+    """Every slide of the deck in order, with unique titles; the closing slide ends it."""
     p, f = pack.participant, pack.facilitator
     slides = [_title_slide(p), _agenda_slide(p)]
-    for (pb, fb, item) in zip(p.blocks, f.blocks, p.agenda):
-        slides += _block_slides(pb, fb, item.start, p)
-    return slides
+    number = 0
+    for pb, fb, item in zip(p.blocks, f.blocks, p.agenda):
+        opens = pb.kind in OPENED_KINDS and item.minutes >= MIN_OPENED_MINUTES
+        number += opens
+        slides += _block_slides(pb, fb, item, p, number if opens else 0)
+    slides.append(
+        SlideSpec("closing", _("Thank you"), (_("Thank everyone. Remind them where to get help and that you are around after the session."),), text=p.help_line)
+    )
+    return unique_titles(slides)
+
+
+def unique_titles(slides: list[SlideSpec]) -> list[SlideSpec]:
+    """Every slide's title made unique (PowerPoint's accessibility checker asks for it)."""
+    seen: dict[str, int] = {}
+    out = []
+    for s in slides:
+        count = seen.get(s.title, 0) + 1
+        seen[s.title] = count
+        out.append(s if count == 1 else replace(s, title=f"{s.title} ({count})"))
+    return out
 
 
 def _title_slide(p: ParticipantPack) -> SlideSpec:
@@ -46,28 +57,45 @@ def _title_slide(p: ParticipantPack) -> SlideSpec:
     lines.append(" · ".join(when))
     if info.place:
         lines.append(info.place)
+    if info.org:
+        lines.append(info.org)
     notes = (
         _("Session: {minutes} minutes, {start}–{end}.", minutes=info.minutes, start=f"{info.start:%H:%M}", end=f"{info.end:%H:%M}"),
         _("Before you start: read the safeguarding brief in the facilitator guide, know who your safeguarding lead is, and have the local contacts ready."),
     )
-    return SlideSpec(info.title, tuple(Para(t, bullet=False) for t in lines), notes, style="title")
+    return SlideSpec("title", info.title, notes, lines=tuple(lines))
 
 
 def _agenda_slide(p: ParticipantPack) -> SlideSpec:
-    rows = tuple(Para(f"{a.start:%H:%M}   {a.title}", bullet=False) for a in p.agenda)
+    """One timeline: the opening blocks as one row ("Getting started"), then every block."""
+    rows: list[AgendaRow] = []
+    opening = [a for a, b in zip(p.agenda, p.blocks) if b.kind == "opening"]
+    for a, b in zip(p.agenda, p.blocks):
+        if b.kind == "opening" and len(opening) > 1:
+            if a is opening[0]:
+                rows.append(AgendaRow(f"{a.start:%H:%M}", _("Getting started"), sum(o.minutes for o in opening)))
+            continue
+        rows.append(AgendaRow(f"{a.start:%H:%M}", a.title, a.minutes))
     notes = tuple(f"{a.start:%H:%M}  {a.minutes:>3} min  {a.title}" for a in p.agenda)
-    return SlideSpec(_("Agenda"), rows, notes, max_items=MAX_AGENDA_ROWS)
+    return SlideSpec("agenda", _("Agenda"), notes, rows=tuple(rows))
 
 
-def _points(texts: tuple[str, ...] | list[str]) -> tuple[Para, ...]:
-    return tuple(Para(t) for t in texts)
+def joined(title: str, what: str) -> str:
+    """``Grooming: what to know``; a title that has a colon already gets a dash instead."""
+    return f"{title} – {what}" if ":" in title + what else f"{title}: {what}"
 
 
-def _body_paras(text: str) -> tuple[Para, ...]:
-    return tuple(Para(par.strip(), bullet=False) for par in text.split("\n\n") if par.strip())
+def discussion_minutes(block: ParticipantBlock) -> int:
+    """About how long to talk about one question of the block."""
+    return max(2, min(5, block.minutes // (len(block.questions) + 1)))
 
 
-def _block_slides(pb: ParticipantBlock, fb: FacilitatorBlock, start: dt.time, pack: ParticipantPack) -> list[SlideSpec]:
+def _discuss_label(pack: ParticipantPack, block: ParticipantBlock) -> str:
+    return _("{how} · {minutes} min", how=pack.discuss, minutes=discussion_minutes(block))
+
+
+def _block_slides(pb: ParticipantBlock, fb: FacilitatorBlock, item: AgendaItem, pack: ParticipantPack, number: int) -> list[SlideSpec]:
+    start = item.start
     first = tuple(block_notes(fb, start))
     later = tuple(continued_notes(fb, start))
     asked = tuple(question_notes(fb, start))
@@ -76,67 +104,88 @@ def _block_slides(pb: ParticipantBlock, fb: FacilitatorBlock, start: dt.time, pa
         note = pb.content_note or _("The next part is about {title}. Some of it may be hard to hear.", title=pb.title)
         out.append(
             SlideSpec(
-                _("Content note"),
-                (Para(note, bullet=False), Para(_("You can pass or step out at any time, and talk to a facilitator afterwards."), bullet=False)),
+                "note", _("Content note"),
                 (_("Pause before this part. Remind the group of the right to pass and where they can go if they step out."),) + later[1:],
-                style="statement",
+                text=note, lines=(_("You can pass or step out at any time, and talk to a facilitator afterwards."),),
             )
         )
+    if number:
+        out.append(SlideSpec("opener", pb.title, first, label=str(number), text=pb.why))
     main: list[SlideSpec] = []
+    questions = list(pb.questions)
     if pb.story:
-        main.append(SlideSpec(pb.title, (Para(pb.story.character, bullet=False, bold=True),) + _body_paras(pb.story.text), ()))
-        if pb.questions:
-            main.append(SlideSpec(_("What do you think?"), _points(pb.questions), asked))
+        kind = "chat" if pb.story.chat else "story"
+        title = _("The story of {name}", name=pb.story.character) if number else pb.title
+        main.append(SlideSpec(kind, title, (), label=pb.story.character, text=pb.story.text, chat=pb.story.chat))
+        main += _discussions(pb, pack, questions, asked)
+        questions = []
         if pb.key_points:
-            main.append(SlideSpec(_("{title}: what to remember", title=pb.title), _points(pb.key_points), later))
+            main.append(SlideSpec("points", joined(pb.story.character, _("what to remember")), later, points=pb.key_points))
     elif pb.statements:
-        main.append(_activity_slide(pb))
+        main.append(_activity(pb, _("How to play")))
         total = len(pb.statements)
         for n, st in enumerate(pb.statements, 1):
             answer = _("Fact") if st.is_fact else _("Myth")
             main.append(
-                SlideSpec(_("Myth or fact? ({n} of {total})", n=n, total=total), (Para(st.statement, bullet=False),),
-                          (_("Answer: {answer}. {explanation}", answer=answer, explanation=st.explanation),), style="statement")
+                SlideSpec("statement", _("Myth or fact? {n} of {total}", n=n, total=total),
+                          (_("Answer: {answer}. {explanation}", answer=answer, explanation=st.explanation),), text=st.statement)
             )
-            main.append(
-                SlideSpec(_("Answer: {answer}", answer=answer),
-                          (Para(st.statement, bullet=False), Para(st.explanation, bullet=False, bold=True)), later)
-            )
+            main.append(SlideSpec("answer", _("Answer {n}: {answer}", n=n, answer=answer), later, label=answer, text=st.explanation, lines=(st.statement,)))
     elif pb.kind == "activity":
-        main.append(_activity_slide(pb))
+        main.append(_activity(pb, pb.title))
         if pb.prompts:
-            main.append(SlideSpec(_("Scenes to act out"), _points([pr.title for pr in pb.prompts]), later))
+            main.append(SlideSpec("points", _("Scenes to act out"), later, points=tuple(pr.title for pr in pb.prompts)))
     elif pb.contacts:
         if pb.key_points:
-            main.append(SlideSpec(pb.title, _points(pb.key_points), ()))
+            main.append(SlideSpec("points", joined(pb.title, _("first steps")), (), points=pb.key_points))
         main.append(_help_slide(pb, pack, later))
     else:
-        texts = pb.key_points or tuple(t.title for t in pb.tips)
-        main.append(SlideSpec(pb.title, _points(texts) if texts else _body_paras(pb.body), ()))
-    if pb.questions and not pb.story:
-        main.append(SlideSpec(_("Let's talk: {title}", title=pb.title), _points(pb.questions), asked))
-    # The first slide of the block carries the full notes; the others, timing and safeguarding.
+        texts = pb.key_points or tuple(t.title for t in pb.tips) or tuple(par.strip() for par in pb.body.split("\n\n") if par.strip())
+        title = joined(pb.title, _("what to know")) if number else pb.title
+        points = SlideSpec("points", title, (), points=texts)
+        # One question joins a short list of points rather than taking a slide of its own.
+        if len(questions) == 1 and len(texts) <= 3:
+            points = SlideSpec("points", title, asked, points=texts, text=questions[0], label=_discuss_label(pack, pb))
+            questions = []
+        main.append(points)
+    main += _discussions(pb, pack, questions, asked)
+    # The first slide of the block carries the full notes (unless an opener has them).
     for i, spec in enumerate(main):
-        notes = first if i == 0 else (spec.notes or later)
+        notes = (later if number else first) if i == 0 else (spec.notes or later)
         main[i] = replace(spec, notes=notes)
     return out + main
 
 
+def _discussions(pb: ParticipantBlock, pack: ParticipantPack, questions: list[str], notes: tuple[str, ...]) -> list[SlideSpec]:
+    """One question per slide, set large, with how to discuss it; at most two such slides (the
+    rest of the questions share the second)."""
+    if not questions:
+        return []
+    label = _discuss_label(pack, pb)
+    title = joined(_("Let’s talk"), pb.story.character if pb.story else pb.title)
+    if len(questions) <= MAX_DISCUSSION_SLIDES:
+        return [SlideSpec("discussion", title, notes, text=q, label=label) for q in questions]
+    # The other questions share the second slide, each its own paragraph.
+    return [
+        SlideSpec("discussion", title, notes, text=questions[0], label=label),
+        SlideSpec("discussion", title, notes, text="\n\n".join(questions[1 : MAX_POINTS + 1]), label=label),
+    ]
+
+
+def _activity(pb: ParticipantBlock, title: str) -> SlideSpec:
+    """The activity's steps, its minutes and what to bring, at a glance."""
+    return SlideSpec("activity", title, (), points=pb.steps or pb.key_points, numbered=True,
+                     label=_("{minutes} min", minutes=pb.minutes), lines=pb.materials)
+
+
 def _help_slide(pb: ParticipantBlock, pack: ParticipantPack, notes: tuple[str, ...]) -> SlideSpec:
-    """Local numbers first and in bold (written in by hand when the pack has none), then the
-    first of the guide's contacts."""
-    local = tuple(Para(f"{c.label}: {c.shown}", bullet=False, bold=True) for c in pack.local_contacts)
-    shown = pb.contacts[: MAX_CONTACTS_ON_SLIDE - len(local) // 2]
-    paras = local + tuple(Para(f"{c.name}: {c.phone or c.website}" if (c.phone or c.website) else c.name) for c in shown)
+    """Local numbers first and large (written in by hand when the pack has none), then the first
+    of the guide's contacts."""
+    local = tuple(f"{c.label}: {c.shown}" for c in pack.local_contacts)
+    shown = pb.contacts[:MAX_CONTACTS_ON_SLIDE]
+    points = tuple(f"{c.name}: {c.phone or c.website}" if (c.phone or c.website) else c.name for c in shown)
     if len(pb.contacts) > len(shown):
-        paras += (Para(_("More contacts are on your handout."), bullet=False),)
+        points += (_("More contacts are on your handout."),)
     if not all(c.filled for c in pack.local_contacts):
         notes = (_("Before the session, type your national child helpline and emergency number over the lines on this slide, and check each number yourself."),) + notes
-    return SlideSpec(_("Where to get help"), paras, notes, max_items=len(paras))
-
-
-def _activity_slide(pb: ParticipantBlock) -> SlideSpec:
-    """The activity's steps with its minutes; the time line does not count as a point."""
-    time = Para(_("Time: {minutes} minutes", minutes=pb.minutes), bullet=False, bold=True)
-    return SlideSpec(pb.title, _points(pb.steps or pb.key_points) + (time,), (), max_items=MAX_POINTS + 1)
-
+    return SlideSpec("help", _("Where to get help"), notes, points=points, lines=local)

@@ -16,19 +16,21 @@ from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.presentation import Presentation as PresentationType
 from pptx.slide import SlideLayout
-from pptx.util import Emu, Inches
+from pptx.util import Emu
 
-from decks.theme import BODY_BOX, FONT, SLIDE_HEIGHT, SLIDE_WIDTH, TITLE_BOX, Box
+from decks.theme import FONT, SLIDE_HEIGHT, SLIDE_WIDTH, Box
 from facilitator.errors import FacilitatorError, Problem
 
-MIN_BOX_WIDTH = Inches(3)
-MIN_BOX_HEIGHT = Inches(0.75)
+MIN_BOX_WIDTH = 216.0
+MIN_BOX_HEIGHT = 54.0
 """Smaller placeholders cannot hold a line of the smallest allowed type with room to read it."""
 
 TITLE_LAYOUT = "Title Slide"
 CONTENT_LAYOUT = "Title and Content"
+PLAIN_LAYOUT = "Title Only"
 TITLE_TYPES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)
 BODY_TYPES = (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT, PP_PLACEHOLDER.SUBTITLE)
+FOOT_TYPES = (PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER, PP_PLACEHOLDER.DATE)
 
 
 @dataclass(frozen=True)
@@ -44,11 +46,18 @@ class LayoutUse:
 
 @dataclass(frozen=True)
 class Stage:
+    """Where slides are added: the built-in theme (every slide on its "Title Only" layout, drawn
+    kind by kind by :mod:`decks.layouts`) or an organisation's template (its title and content
+    layouts, text in their placeholders)."""
+
     prs: PresentationType
-    title: LayoutUse
-    content: LayoutUse
-    builtin: bool
-    """True for the built-in theme, whose placeholders the writer positions itself."""
+    plain: SlideLayout | None = None
+    title: LayoutUse | None = None
+    content: LayoutUse | None = None
+
+    @property
+    def builtin(self) -> bool:
+        return self.plain is not None
 
 
 def open_stage(template: Path | None) -> Stage:
@@ -56,14 +65,7 @@ def open_stage(template: Path | None) -> Stage:
         prs = Presentation()
         prs.slide_width, prs.slide_height = SLIDE_WIDTH, SLIDE_HEIGHT
         _use_font_in_theme(prs, FONT)
-        title_box = Box(TITLE_BOX.left, TITLE_BOX.top + (SLIDE_HEIGHT // 5), TITLE_BOX.width, TITLE_BOX.height)
-        subtitle_box = Box(BODY_BOX.left, title_box.top + title_box.height + BODY_BOX.top // 8, BODY_BOX.width, BODY_BOX.height // 2)
-        return Stage(
-            prs,
-            _use(prs, TITLE_LAYOUT, None, title_box, subtitle_box),
-            _use(prs, CONTENT_LAYOUT, None, TITLE_BOX, BODY_BOX),
-            builtin=True,
-        )
+        return Stage(prs, plain=prs.slide_layouts.get_by_name(PLAIN_LAYOUT))
     try:
         prs = Presentation(str(template))
     except FileNotFoundError:
@@ -71,12 +73,17 @@ def open_stage(template: Path | None) -> Stage:
     except Exception:  # python-pptx raises several types for non-pptx input
         raise FacilitatorError(Problem(str(template), 0, "--template", "is not a PowerPoint (.pptx) file", "save the template as .pptx")) from None
     _drop_slides(prs)
-    return Stage(prs, _use(prs, TITLE_LAYOUT, template), _use(prs, CONTENT_LAYOUT, template), builtin=False)
+    return Stage(prs, title=_use(prs, TITLE_LAYOUT, template), content=_use(prs, CONTENT_LAYOUT, template))
 
 
-def _use(prs: PresentationType, name: str, template: Path | None, title_box: Box | None = None, body_box: Box | None = None) -> LayoutUse:
+def _box(shape: object) -> Box:
+    """A placeholder's rectangle in points."""
+    return Box(*(Emu(getattr(shape, name) or 0).pt for name in ("left", "top", "width", "height")))
+
+
+def _use(prs: PresentationType, name: str, template: Path) -> LayoutUse:
     layout = prs.slide_layouts.get_by_name(name)
-    where = str(template) if template else "built-in theme"
+    where = str(template)
     if layout is None:
         names = ", ".join(l.name for l in prs.slide_layouts)
         raise FacilitatorError(Problem(where, 0, "--template", f"has no layout named '{name}' (it has: {names})", f"rename a layout to '{name}' in the slide master"))
@@ -86,16 +93,19 @@ def _use(prs: PresentationType, name: str, template: Path | None, title_box: Box
         if ph is None:
             raise FacilitatorError(Problem(where, 0, "--template", f"layout '{name}' has no {what} placeholder", f"add a {what} placeholder to '{name}' in the slide master"))
     assert title is not None and body is not None
-    use = LayoutUse(
-        layout,
-        title.placeholder_format.idx,
-        body.placeholder_format.idx,
-        title_box or Box(title.left or 0, title.top or 0, title.width or 0, title.height or 0),
-        body_box or Box(body.left or 0, body.top or 0, body.width or 0, body.height or 0),
-    )
+    title_box, body_box = _box(title), _box(body)
+    if body_box.top < title_box.bottom and body_box.bottom > title_box.bottom and title_box.left < body_box.right and body_box.left < title_box.right:
+        # The title must never sit on the first line of the body: start the body below it.
+        body_box = Box(body_box.left, title_box.bottom, body_box.width, body_box.bottom - title_box.bottom)
+    for foot in (p for p in layout.placeholders if p.placeholder_format.type in FOOT_TYPES):
+        # Nor may the body run into the template's footer, slide number or date.
+        fb = _box(foot)
+        if fb.top < body_box.bottom and fb.bottom > body_box.top and fb.left < body_box.right and body_box.left < fb.right:
+            body_box = Box(body_box.left, body_box.top, body_box.width, fb.top - body_box.top)
+    use = LayoutUse(layout, title.placeholder_format.idx, body.placeholder_format.idx, title_box, body_box)
     for what, box in (("title", use.title_box), ("body text", use.body_box)):
         if box.width < MIN_BOX_WIDTH or box.height < MIN_BOX_HEIGHT:
-            size = f"{Emu(box.width).inches:.1f} x {Emu(box.height).inches:.1f} in"
+            size = f"{box.width / 72:.1f} x {box.height / 72:.1f} in"
             raise FacilitatorError(Problem(where, 0, "--template", f"layout '{name}' has a {what} placeholder of only {size}", "make it at least 3 x 0.75 in in the slide master"))
     return use
 

@@ -1,8 +1,11 @@
 """Write a Pack as a 16:9 slide deck with speaker notes.
 
-Every text frame is filled with text measured to fit it (see :mod:`decks.fitting`): the writer never
-relies on PowerPoint's autofit. The file is byte-identical for the same pack and
-``SOURCE_DATE_EPOCH``: zip members and core properties carry a fixed date.
+The outline (:mod:`decks.outline`) gives slides of kinds; each kind's main text is set at one size
+for the whole deck: the largest size, from the kind's start down to the band's minimum, at which
+every slide of that kind fits. Only a slide that still does not fit at the minimum continues on a
+"(continued)" slide. Text is measured to fit Arial, Liberation Sans and DejaVu Sans alike (see
+:mod:`decks.fitting`); the writer never relies on autofit. The file is byte-identical for the same
+pack and ``SOURCE_DATE_EPOCH``: zip members and core properties carry a fixed date.
 """
 
 from __future__ import annotations
@@ -11,167 +14,189 @@ import datetime as dt
 import io
 import os
 import zipfile
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
-from pptx.dml.color import RGBColor
-from pptx.enum.shapes import MSO_SHAPE
-from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
-from pptx.oxml.ns import qn
+from pptx.enum.shapes import PP_PLACEHOLDER
+from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.slide import Slide
-from pptx.util import Emu, Pt
 
-from decks import theme
+from decks import draw, layouts
 from decks.fitting import Para, best_size, paginate, wrap
-from decks.outline import SlideSpec, outline
+from decks.outline import outline
+from decks.slides import SlideSpec
 from decks.template import LayoutUse, Stage, open_stage
-from decks.theme import TYPE_SCALES, Box, TypeScale
+from decks.theme import FOOTER_BOX, FOOTER_MIN, FOOTER_SIZE, MAX_POINTS, NUMBER_BOX, PAGE_H, Box, Theme, THEMES
 from facilitator.messages import _
 from facilitator.pack import Pack
 from facilitator.xmltext import xml_safe
-
-EMU_PER_PT = 12700
-TITLE_LINES = 2
 
 
 def write_deck(pack: Pack, path: Path, template: Path | None = None) -> int:
     """Write ``pack`` to ``path`` (.pptx), built on ``template``'s layouts when given; return the
     number of slides."""
     stage = open_stage(template)
-    scale = TYPE_SCALES[pack.participant.info.band]
-    number = 0
-    for spec in outline(pack):
-        use = stage.title if spec.style == "title" else stage.content
-        for i, (paras, size) in enumerate(_pages(spec, use, scale)):
-            number += 1
-            title = spec.title if i == 0 else _("{title} (continued)", title=spec.title)
-            slide = stage.prs.slides.add_slide(use.layout)
-            _fill_title(slide, use, title, scale, stage.builtin)
-            _fill_body(slide, use, paras, size, stage.builtin)
-            if stage.builtin and spec.style != "title":
-                _accent_rule(slide)
-            _footer(slide, stage, pack.participant.help_line, number)
-            slide.notes_slide.notes_text_frame.text = xml_safe("\n".join(spec.notes))
+    theme = THEMES[pack.participant.info.band]
+    specs = outline(pack)
+    slides = _fitted_builtin(specs, theme) if stage.builtin else _fitted_template(specs, stage, theme)
+    for number, (spec, size, paras) in enumerate(slides, 1):
+        title = spec.title if not spec.continued else _("{title} (continued)", title=spec.title) + (f" {spec.continued}" if spec.continued > 1 else "")
+        if stage.builtin:
+            slide = _builtin_slide(stage, spec, title, theme, size)
+        else:
+            slide = _template_slide(stage, spec, title, theme, size, paras)
+        slide.name = spec.kind  # the slide's kind, for tests and for anyone reading the XML
+        _footer(slide, stage, theme, pack.participant.short_help_line, number)
+        draw.title_first(slide)
+        slide.notes_slide.notes_text_frame.text = xml_safe("\n".join(spec.notes))
     _core_properties(stage, pack)
     path.write_bytes(_reproducible(stage))
-    return number
+    return len(slides)
 
 
-def _pages(spec: SlideSpec, use: LayoutUse, scale: TypeScale) -> list[tuple[list[Para], int]]:
-    width, height = _inner(use.body_box)
-    start = scale.statement if spec.style == "statement" else scale.body
-    if not spec.paras:
-        return [([], start)]
-    return paginate(list(spec.paras), start, scale.body_min, width, height, spec.max_items)
+# -- sizes ---------------------------------------------------------------------------------------
 
 
-def _inner(box: Box) -> tuple[float, float]:
-    """Usable width and height in points inside a text frame's insets."""
-    return (box.width - 2 * theme.INSET) / EMU_PER_PT, (box.height - 2 * theme.INSET) / EMU_PER_PT
+def kind_sizes(specs: list[SlideSpec], theme: Theme) -> dict[str, int]:
+    """One size per kind: the largest from the kind's start down to the band's minimum at which
+    every slide of that kind fits (the minimum when one never does)."""
+    sizes: dict[str, int] = {}
+    for kind in dict.fromkeys(s.kind for s in specs):
+        of_kind = [s for s in specs if s.kind == kind]
+        start = layouts.start_size(kind, theme.scale)
+        sizes[kind] = next(
+            (size for size in range(start, theme.scale.body_min - 1, -1) if all(layouts.fits(s, theme, size) for s in of_kind)),
+            theme.scale.body_min,
+        )
+    return sizes
 
 
-def _place(shape: object, box: Box) -> None:
-    shape.left, shape.top, shape.width, shape.height = box.left, box.top, box.width, box.height  # type: ignore[attr-defined]
+Fitted = list[tuple[SlideSpec, int, list[Para]]]
+"""Each slide with its size and, on a template, the paragraphs of its body placeholder."""
 
 
-def _frame(shape: object, anchor: MSO_ANCHOR) -> object:
-    tf = shape.text_frame  # type: ignore[attr-defined]
-    tf.word_wrap = True
-    tf.auto_size = MSO_AUTO_SIZE.NONE
-    tf.vertical_anchor = anchor
-    tf.margin_left = tf.margin_right = tf.margin_top = tf.margin_bottom = theme.INSET
-    return tf
+def _fitted_builtin(specs: list[SlideSpec], theme: Theme) -> Fitted:
+    sizes = kind_sizes(specs, theme)
+    return [(piece, sizes[spec.kind], []) for spec in specs for piece in layouts.split(spec, theme, sizes[spec.kind])]
 
 
-def _fill_title(slide: Slide, use: LayoutUse, text: str, scale: TypeScale, builtin: bool) -> None:
+def _fitted_template(specs: list[SlideSpec], stage: Stage, theme: Theme) -> Fitted:
+    """On an organisation's template every kind's text goes in its body placeholder, as
+    paragraphs; one size per kind, and continued slides only as the last resort."""
+    out: Fitted = []
+    scale = theme.scale
+    by_kind: dict[str, int] = {}
+    for kind in dict.fromkeys(s.kind for s in specs):
+        use = _use_for(stage, kind)
+        width, height = use.body_box.inner()
+        start = layouts.start_size(kind, scale)
+        of_kind = [s.paras() for s in specs if s.kind == kind]
+        by_kind[kind] = next(
+            (size for size in range(start, scale.body_min - 1, -1) if all(best_size(p, size, size, width, height) for p in of_kind if p)),
+            scale.body_min,
+        )
+    for spec in specs:
+        paras = spec.paras()
+        if spec.kind == "opener" and not paras:
+            continue  # a template has no opener layout: a title alone would be an empty slide
+        size = by_kind[spec.kind]
+        use = _use_for(stage, spec.kind)
+        width, height = use.body_box.inner()
+        # The agenda is never split into a one-line "continued" slide: it is one list.
+        limit = len(paras) if spec.kind == "agenda" else MAX_POINTS + 3
+        pages = paginate(paras, size, width, height, max_items=limit) if paras else [[]]
+        for i, page in enumerate(pages):
+            out.append((replace(spec, continued=spec.continued + i), size, page))
+    return out
+
+
+def _use_for(stage: Stage, kind: str) -> LayoutUse:
+    use = stage.title if kind in ("title", "closing") else stage.content
+    assert use is not None
+    return use
+
+
+# -- slides --------------------------------------------------------------------------------------
+
+
+def _builtin_slide(stage: Stage, spec: SlideSpec, title: str, theme: Theme, size: int) -> Slide:
+    assert stage.plain is not None
+    slide = stage.prs.slides.add_slide(stage.plain)
+    background = slide.background.fill
+    background.solid()
+    # The cover slides are set on the accent colour; shapes never cover the title (it comes first).
+    cover = spec.kind in ("title", "closing")
+    background.fore_color.rgb = draw.rgb(theme.palette.accent if cover else theme.palette.background)
+    layouts.draw_slide(slide, spec, theme, size)
+    start, minimum, lines, colour = layouts.title_style(spec, theme)
+    _fill_title(slide, layouts.title_box(spec), title, start, minimum, lines, colour,
+                MSO_ANCHOR.MIDDLE if spec.kind == "opener" else MSO_ANCHOR.BOTTOM)
+    return slide
+
+
+def _template_slide(stage: Stage, spec: SlideSpec, title: str, theme: Theme, size: int, paras: list[Para]) -> Slide:
+    use = _use_for(stage, spec.kind)
+    slide = stage.prs.slides.add_slide(use.layout)
     shape = slide.placeholders[use.title_idx]
     shape.name = "Title"
-    if builtin:
-        _place(shape, use.title_box)
-    width, height = _inner(use.title_box)
-    size = scale.title_min
-    for candidate in range(scale.title, scale.title_min - 1, -1):
-        if len(wrap(text, candidate, width, bold=True)) <= TITLE_LINES and best_size([Para(text, bullet=False, bold=True)], candidate, candidate, width, height):
-            size = candidate
-            break
-    tf = _frame(shape, MSO_ANCHOR.BOTTOM)
-    # An organisation's template keeps its own colours; the built-in theme uses its accent.
-    _write_paragraphs(tf, [Para(text, bullet=False, bold=True)], size, theme.ACCENT if builtin else None)
-
-
-def _fill_body(slide: Slide, use: LayoutUse, paras: list[Para], size: int, builtin: bool) -> None:
-    shape = slide.placeholders[use.body_idx]
-    shape.name = "Body"
-    if builtin:
-        _place(shape, use.body_box)
-    tf = _frame(shape, MSO_ANCHOR.TOP)
+    fitted = next((s for s in range(theme.scale.title, theme.scale.title_min - 1, -1) if _title_fits(title, s, use.title_box, 2)), theme.scale.title_min)
+    draw.write(draw.frame(shape, MSO_ANCHOR.BOTTOM), [Para(title, bullet=False, bold=True)], fitted, None)
+    body = slide.placeholders[use.body_idx]
+    body.name = "Body"
+    # The body may start lower than the layout's placeholder, so the title never covers it.
+    draw.place(body, use.body_box)
     if not paras:
-        # An empty placeholder shows "Click to add text" in editors; remove it instead.
-        shape._element.getparent().remove(shape._element)
-        return
-    _write_paragraphs(tf, paras, size, theme.TEXT if builtin else None)
-
-
-def _write_paragraphs(tf: object, paras: list[Para], size: int, color: RGBColor | None) -> None:
-    tf.clear()  # type: ignore[attr-defined]
-    for i, para in enumerate(paras):
-        p = tf.paragraphs[0] if i == 0 else tf.add_paragraph()  # type: ignore[attr-defined]
-        p.alignment = PP_ALIGN.LEFT
-        p.line_spacing = theme.LINE_SPACING
-        p.space_after = Pt(size * theme.SPACE_AFTER)
-        _bullet(p, para.bullet)
-        run = p.add_run()
-        run.text = xml_safe(para.text)
-        font = run.font
-        font.name = theme.FONT
-        font.size = Pt(size)
-        font.bold = para.bold
-        if color is not None:
-            font.color.rgb = color
-
-
-def _bullet(paragraph: object, on: bool) -> None:
-    """Set the bullet explicitly, so the measured indent is the real one in any template."""
-    pPr = paragraph._p.get_or_add_pPr()  # type: ignore[attr-defined]
-    for tag in ("a:buNone", "a:buChar", "a:buAutoNum", "a:buFont"):
-        for el in pPr.findall(qn(tag)):
-            pPr.remove(el)
-    indent = int(theme.BULLET_INDENT_PT * EMU_PER_PT)
-    pPr.set("marL", str(indent if on else 0))
-    pPr.set("indent", str(-indent if on else 0))
-    if on:
-        font = pPr.makeelement(qn("a:buFont"), {"typeface": theme.FONT})
-        char = pPr.makeelement(qn("a:buChar"), {"char": "•"})
-        pPr.append(font)
-        pPr.append(char)
+        body._element.getparent().remove(body._element)  # an empty placeholder says "Click to add text"
     else:
-        pPr.append(pPr.makeelement(qn("a:buNone"), {}))
+        draw.write(draw.frame(body), paras, size, None)
+    return slide
 
 
-def _accent_rule(slide: Slide) -> None:
-    box = theme.RULE_BOX
-    rule = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, Emu(box.left), Emu(box.top), Emu(box.width), Emu(box.height))
-    rule.name = "Accent rule"
-    rule.fill.solid()
-    rule.fill.fore_color.rgb = theme.ACCENT
-    rule.line.fill.background()
+def _title_fits(title: str, size: int, box: Box, lines: int) -> bool:
+    width, height = box.inner()
+    return len(wrap(title, size, width, bold=True)) <= lines and best_size([Para(title, bullet=False, bold=True)], size, size, width, height) is not None
 
 
-def _footer(slide: Slide, stage: Stage, help_line: str, number: int) -> None:
-    height = stage.prs.slide_height or theme.SLIDE_HEIGHT
-    for name, box, text, align in (
-        ("Footer help", theme.FOOTER_BOX, help_line, PP_ALIGN.LEFT),
-        ("Slide number", theme.NUMBER_BOX, str(number), PP_ALIGN.RIGHT),
+def _fill_title(slide: Slide, box: Box, title: str, start: int, minimum: int, lines: int, colour: str, anchor: MSO_ANCHOR) -> None:
+    shape = slide.shapes.title
+    shape.name = "Title"
+    draw.place(shape, box)
+    size = next((s for s in range(start, minimum - 1, -1) if _title_fits(title, s, box, lines)), minimum)
+    draw.write(draw.frame(shape, anchor), [Para(title, bullet=False, bold=True)], size, colour)
+
+
+def _footer(slide: Slide, stage: Stage, theme: Theme, help_line: str, number: int) -> None:
+    """The help line and the slide number: in the template's own footer placeholders when its
+    layout has them, else in text boxes at the foot of the slide."""
+    height = (stage.prs.slide_height or 0) / 12700 or PAGE_H
+    colour = None if not stage.builtin else theme.palette.muted
+    layout_placeholders = {ph.placeholder_format.type: ph for ph in slide.slide_layout.placeholders}
+    for name, kind, box, text, align in (
+        ("Footer help", PP_PLACEHOLDER.FOOTER, FOOTER_BOX, help_line, PP_ALIGN.LEFT),
+        ("Slide number", PP_PLACEHOLDER.SLIDE_NUMBER, NUMBER_BOX, str(number), PP_ALIGN.RIGHT),
     ):
-        top = height - (theme.SLIDE_HEIGHT - box.top)
-        shape = slide.shapes.add_textbox(Emu(box.left), Emu(top), Emu(box.width), Emu(box.height))
+        layout_ph = None if stage.builtin else layout_placeholders.get(kind)
+        if layout_ph is not None:
+            slide.shapes.clone_placeholder(layout_ph)
+            shape: Any = slide.shapes[-1]
+            box = Box(*(ph / 12700 for ph in (layout_ph.left, layout_ph.top, layout_ph.width, layout_ph.height)))
+            align = None  # the template's own alignment
+        else:
+            box = Box(box.left, height - (PAGE_H - box.top), box.width, box.height)
+            shape = slide.shapes.add_textbox(draw.emu(box.left), draw.emu(box.top), draw.emu(box.width), draw.emu(box.height))
         shape.name = name
-        tf = _frame(shape, MSO_ANCHOR.MIDDLE)
-        size = theme.FOOTER_SIZE
-        width, _h = _inner(box)
-        while size > 10 and len(wrap(text, size, width)) > 1:
+        width, _h = box.inner()
+        size = FOOTER_SIZE
+        while size > FOOTER_MIN and len(wrap(text, size, width)) > 1:
             size -= 1
-        _write_paragraphs(tf, [Para(text, bullet=False)], size, theme.MUTED)
-        tf.paragraphs[0].alignment = align  # type: ignore[attr-defined]
+        tf = draw.frame(shape, MSO_ANCHOR.MIDDLE)
+        draw.write(tf, [Para(text, bullet=False)], size, colour, align or PP_ALIGN.LEFT)
+        if align is None:
+            tf.paragraphs[0].alignment = None
+
+
+# -- reproducible bytes ----------------------------------------------------------------------------
 
 
 def build_date() -> dt.datetime:
@@ -185,7 +210,7 @@ def build_date() -> dt.datetime:
 def _core_properties(stage: Stage, pack: Pack) -> None:
     info = pack.participant.info
     props = stage.prs.core_properties
-    props.title = xml_safe(info.title)
+    props.title = xml_safe(info.title)[:255]
     props.subject = _("Online safety session for ages {audience}", audience=info.audience)
     props.author = props.last_modified_by = "facilitator"
     props.language = info.language

@@ -40,6 +40,7 @@ class PackOptions(Model):
     title: str | None = None
     date: str | None = None
     place: str | None = None
+    org: str | None = None
     plan: str | None = None
     only: list[str] | None = None
     template: str | None = None
@@ -132,6 +133,7 @@ def read_config(path: Path, out_dir: Path, libraries: list[Path] | None = None) 
                 title=options.get("title"),
                 date=options.get("date"),
                 place=options.get("place"),
+                org=options.get("org"),
                 only=options.get("only"),
                 template=(base / options["template"]) if "template" in options else None,
                 paper=options.get("paper"),

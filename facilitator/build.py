@@ -37,6 +37,9 @@ class Output:
     filename: str
     write: Callable[[Pack, Path, BuildRequest], int]
     unit: str = "pages"
+    empty: str = ""
+    """Why a writer that returned 0 and wrote no file wrote nothing (e.g. a plan with no cards):
+    the file is then left out of the pack and its manifest, and the summary says why."""
 
 
 def _deck(pack: Pack, path: Path, request: BuildRequest) -> int:
@@ -72,7 +75,7 @@ def _guide(pack: Pack, path: Path, request: BuildRequest) -> int:
 OUTPUTS: dict[str, Output] = {
     "deck": Output("deck", "deck.pptx", _deck, "slides"),
     "handout": Output("handout", "handout.pdf", _handout),
-    "cards": Output("cards", "cards.pdf", _cards),
+    "cards": Output("cards", "cards.pdf", _cards, empty="not written, the plan has no scenario or role-play cards"),
     "guide": Output("guide", "guide.pdf", _guide),
 }
 """Every output by name, in the order they are written. Writers are imported only when used."""
@@ -140,9 +143,11 @@ def build(
         counts = {str(k): int(v) for k, v in (manifest.get("documents") or {}).items()}
         files = {name: (request.out_dir / name, "") for name in [*manifest.get("files", {}), "manifest.json"]}
         return BuildResult(plan, files, counts, unchanged=True)
-    pack = assemble(plan, library)
+    pack = assemble(plan, library, org=request.org)
     files, counts = write_pack(pack, plan, library, request, digest, progress)
-    return BuildResult(plan, files, counts)
+    # A document the pack has no content for is listed with why, but not as a file.
+    notes = tuple(f"{name}: {about}" for name, (path, about) in files.items() if name not in counts and name in _OUTPUT_FILES)
+    return BuildResult(plan, files, counts, warnings=notes)
 
 
 # -- inputs digest -------------------------------------------------------------------------------
@@ -161,6 +166,7 @@ def inputs_digest(request: BuildRequest, plan: Plan, library: Library) -> str:
     parts = {
         "tool": __version__,
         "only": list(request.only),
+        "org": request.org,
         "paper": request.paper,
         "large_print": request.large_print,
         "plan": plan_to_yaml(plan, library),
@@ -204,18 +210,25 @@ def write_pack(
 ) -> tuple[dict[str, tuple[Path, str]], dict[str, int]]:
     """Write the requested outputs, ``plan.yaml`` and ``manifest.json`` and publish them into
     ``request.out_dir`` all at once. Returns each file's final path with a few words about it
-    (e.g. "34 slides"), and each document's count."""
+    (e.g. "34 slides"), and each document's count. A document its writer had nothing for (0
+    pages, no file) is not in the pack or its manifest: it is returned with its path and why,
+    and without a count."""
     out_dir = request.out_dir
     staging = _staging_dir(out_dir)
     try:
         written: list[Path] = []
         about: dict[str, str] = {}
         counts: dict[str, int] = {}
+        empty: dict[str, str] = {}
         for name in request.only:
             output = OUTPUTS[name]
             progress(output.filename)
             target = staging / output.filename
-            counts[output.filename] = output.write(pack, target, request)
+            count = output.write(pack, target, request)
+            if count == 0 and output.empty and not target.exists():
+                empty[output.filename] = output.empty
+                continue
+            counts[output.filename] = count
             about[output.filename] = describe(counts[output.filename], output.unit)
             written.append(target)
         plan_path = staging / "plan.yaml"
@@ -242,8 +255,10 @@ def write_pack(
             "documents": counts,
         }
         (staging / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
-        published = _publish(staging, out_dir)
-        return {name: (path, about.get(name, "")) for name, path in published.items()}, counts
+        published = _publish(staging, out_dir, drop=frozenset(empty))
+        files = {name: (path, about.get(name, "")) for name, path in published.items()}
+        files.update({name: (out_dir / name, why) for name, why in empty.items()})
+        return files, counts
     finally:
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
@@ -257,6 +272,7 @@ def _inputs(request: BuildRequest, plan: Plan, pack: Pack) -> dict[str, Any]:
         "topics": list(plan.topics),
         "start": f"{plan.start:%H:%M}",
         "title": pack.participant.info.title,
+        "org": request.org,
         "template": {"path": str(request.template), "sha256": _file_digest(request.template)} if request.template else None,
         "library": [str(p) for p in request.libraries],
         "only": list(request.only),
@@ -294,10 +310,11 @@ def _can_swap(out_dir: Path) -> bool:
     return here != target and target not in here.parents
 
 
-def _publish(staging: Path, out_dir: Path) -> dict[str, Path]:
+def _publish(staging: Path, out_dir: Path, drop: frozenset[str] = frozenset()) -> dict[str, Path]:
     """Move the staged pack into ``out_dir`` all at once: files the pack does not write (a
     person's own files, documents left out by ``--only``) are carried into the staging folder,
-    then the old folder is swapped out and the new one in. A failure restores the old folder."""
+    then the old folder is swapped out and the new one in. A failure restores the old folder.
+    Documents in ``drop`` (the pack has none this time) are not carried over from the old pack."""
     names = sorted(p.name for p in staging.iterdir())
     if staging.parent != out_dir.parent or not out_dir.exists():
         if not out_dir.exists():
@@ -309,7 +326,7 @@ def _publish(staging: Path, out_dir: Path) -> dict[str, Path]:
         return {name: out_dir / name for name in names}
     try:
         for old in out_dir.iterdir():
-            if old.name not in names and not old.name.startswith(".facilitator-"):
+            if old.name not in names and old.name not in drop and not old.name.startswith(".facilitator-"):
                 _carry(old, staging / old.name)
         os.chmod(staging, os.stat(out_dir).st_mode & 0o7777)
         backup = Path(tempfile.mkdtemp(prefix=".facilitator-old-", dir=out_dir.parent))
@@ -335,6 +352,9 @@ def _carry(source: Path, target: Path) -> None:
         os.link(source, target, follow_symlinks=False)
     except OSError:
         shutil.copy2(source, target, follow_symlinks=False)
+
+
+_OUTPUT_FILES = frozenset(o.filename for o in OUTPUTS.values())
 
 
 def outputs_in(names: Iterable[str]) -> list[str]:

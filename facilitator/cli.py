@@ -211,6 +211,7 @@ StartOption = Annotated[str | None, typer.Option("--start", "-s", metavar="HH:MM
 TitleOption = Annotated[str | None, typer.Option("--title", metavar="TEXT", help="Session title for the slides and handouts.")]
 DateOption = Annotated[str | None, typer.Option("--date", metavar="YYYY-MM-DD", help="Session date, YYYY-MM-DD (printed on the title slide and handouts).")]
 PlaceOption = Annotated[str | None, typer.Option("--place", metavar="TEXT", help="Where the session happens.")]
+OrgOption = Annotated[str | None, typer.Option("--org", metavar="TEXT", help="Your organisation's name, for the title slide.")]
 
 
 def _parse_date(date: str | None) -> Any:
@@ -320,6 +321,7 @@ def pack_command(
     title: TitleOption = None,
     date: DateOption = None,
     place: PlaceOption = None,
+    org: OrgOption = None,
     out_dir: Annotated[Path, typer.Option("--out", "-O", metavar="DIR", help="Folder for the pack (created or updated).")] = Path("session-pack"),
     only: Annotated[str | None, typer.Option("--only", metavar="LIST", help="Write only these outputs, comma-separated: deck,handout,cards,guide.")] = None,
     template: Annotated[Path | None, typer.Option("--template", metavar="FILE.pptx", help="An organisation's .pptx template; its 'Title Slide' and 'Title and Content' layouts are used.")] = None,
@@ -345,7 +347,7 @@ def pack_command(
 
     request = BuildRequest.from_options(
         out_dir=out_dir, plan_file=plan_file, age=age, minutes=minutes, topics=topic, start=start, title=title, date=date,
-        place=place, only=only, template=template, paper=paper, large_print=large_print, libraries=library,
+        place=place, org=org, only=only, template=template, paper=paper, large_print=large_print, libraries=library,
     )
     from facilitator.build import build, load_for, outputs_in
 

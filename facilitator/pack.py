@@ -16,6 +16,8 @@ from facilitator.library import Library
 from facilitator.loader import outline_ids
 from facilitator.messages import _
 from facilitator.planner import Plan, validate_plan
+from facilitator.schema import Section, pick
+from facilitator.typography import typeset
 from facilitator.voice import Voice, voice
 from facilitator.views import (
     Contact,
@@ -41,6 +43,8 @@ class SessionInfo:
     place: str
     language: str
     tool: str
+    org: str = ""
+    """The organisation running the session (``--org``), for the title slide."""
 
 
 @dataclass(frozen=True)
@@ -66,6 +70,26 @@ class ParticipantPack:
     """One short line saying where to get help, for footers, worded for the audience."""
     card_help_line: str
     """Where to get help on a cut-out card: the audience's words and the local helpline."""
+    short_help_line: str = ""
+    """The audience's words alone ("Need help? Tell an adult you trust, or call a child
+    helpline."), for slide footers."""
+    discuss: str = ""
+    """How this audience is asked to discuss a question ("Talk in pairs")."""
+
+
+@dataclass(frozen=True)
+class LeftOut:
+    """A section the plan left out, as the guide's "Not in this session" lists it."""
+
+    section_id: str
+    title: str
+    """Its title for this audience."""
+    minutes: int
+    """The minutes it would add to the session, with any section it needs that is not in it."""
+    reason: str
+    """Why it was left out, in words (the planner's reason)."""
+    for_older: bool = False
+    """It is for older participants: more time would not bring it in."""
 
 
 @dataclass(frozen=True)
@@ -82,6 +106,8 @@ class FacilitatorPack:
     sources: tuple[tuple[str, str], ...]
     """The guide's parts the session draws on: (OUTLINE id, what the part is)."""
     left_out: tuple[tuple[str, str], ...]
+    left_out_blocks: tuple[LeftOut, ...] = ()
+    """:attr:`left_out` with titles and minutes, in the same order."""
 
 
 @dataclass(frozen=True)
@@ -90,7 +116,7 @@ class Pack:
     facilitator: FacilitatorPack
 
 
-def assemble(plan: Plan, library: Library, language: str = "en") -> Pack:
+def assemble(plan: Plan, library: Library, language: str = "en", org: str = "") -> Pack:
     """Build the Pack for ``plan``; refuses a plan that breaks a rule."""
     broken = validate_plan(plan, library)
     if broken:
@@ -112,6 +138,7 @@ def assemble(plan: Plan, library: Library, language: str = "en") -> Pack:
         place=plan.place,
         language=language,
         tool=f"facilitator {__version__}",
+        org=org,
     )
     glossary = _glossary(pblocks)
     contacts = tuple(c for b in pblocks for c in b.contacts)
@@ -125,10 +152,10 @@ def assemble(plan: Plan, library: Library, language: str = "en") -> Pack:
     line = help_line(words, local, contacts)
     card_line = f"{_(words.help_line)} {local[0].label}: {local[0].shown}"
     return Pack(
-        participant=ParticipantPack(info, agenda, pblocks, glossary, contacts, local, line, card_line),
+        participant=ParticipantPack(info, agenda, pblocks, glossary, contacts, local, line, card_line, _(words.help_line), _(words.discuss)),
         facilitator=FacilitatorPack(
             info, agenda, fblocks, safeguarding, glossary, contacts, local,
-            tuple((r, outline[r]) for r in rows), plan.left_out,
+            tuple((r, outline[r]) for r in rows), plan.left_out, _left_out(plan, library),
         ),
     )
 
@@ -147,6 +174,30 @@ def help_line(words: Voice, local: tuple[LocalContact, ...], contacts: tuple[Con
         return _(words.help_line)
     where = first.where if isinstance(first, LocalContact) else (first.phone or first.website)
     return _(words.help_line_contact, name=first.name or first.label, where=where)
+
+
+def _left_out(plan: Plan, library: Library) -> tuple[LeftOut, ...]:
+    """The plan's left-out sections with their titles and the minutes each would add."""
+    band = plan.audience.band
+    planned = {b.section_id for b in plan.blocks}
+    out = []
+    for sid, why in plan.left_out:
+        if sid not in library:
+            continue
+        s = library[sid]
+        needed: dict[str, int] = {}
+
+        def add(x: Section) -> None:
+            if x.id in planned or x.id in needed:
+                return
+            needed[x.id] = x.minutes
+            for r in x.requires:
+                if r in library:
+                    add(library[r])
+
+        add(s)
+        out.append(LeftOut(sid, typeset(pick(s.title, band)), sum(needed.values()), why, not plan.audience.admits(s)))
+    return tuple(out)
 
 
 def _glossary(blocks: tuple[ParticipantBlock, ...]) -> tuple[Term, ...]:

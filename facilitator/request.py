@@ -22,7 +22,8 @@ OUTPUT_NAMES: tuple[str, ...] = ("deck", "handout", "cards", "guide")
 DEFAULT_AGE = "13-15"
 DEFAULT_MINUTES = 60
 MAX_TITLE = 120
-"""The longest session title: it must fit the title slide and the deck's properties (255)."""
+"""The longest title, place or organisation: each must fit the title slide (and the deck's
+properties hold at most 255 characters)."""
 EPOCH_RANGE = (315532800, 4354819199)
 """``SOURCE_DATE_EPOCH`` values a zip file's dates can hold: 1980-01-01 to 2107-12-31."""
 
@@ -40,6 +41,8 @@ class BuildRequest:
     title: str = ""
     date: dt.date | None = None
     place: str = ""
+    org: str = ""
+    """The organisation running the session, on the title slide."""
     plan_file: Path | None = None
     only: tuple[str, ...] = OUTPUT_NAMES
     template: Path | None = None
@@ -62,6 +65,7 @@ class BuildRequest:
         title: str | None = None,
         date: str | dt.date | None = None,
         place: str | None = None,
+        org: str | None = None,
         only: str | list[str] | None = None,
         template: Path | str | None = None,
         paper: str | None = None,
@@ -80,7 +84,7 @@ class BuildRequest:
         def refuse(option: str, message: str, hint: str) -> FacilitatorError:
             return FacilitatorError(Problem(where, 0, name(option), message, hint))
 
-        for option, value in (("age", age), ("start", start), ("title", title), ("place", place), ("paper", paper), ("only", only), ("out", out_dir)):
+        for option, value in (("age", age), ("start", start), ("title", title), ("place", place), ("org", org), ("paper", paper), ("only", only), ("out", out_dir)):
             if isinstance(value, str) and not value.strip():
                 raise refuse(option, "is empty", "give a value or leave the option out")
         if plan_file is not None:
@@ -99,8 +103,9 @@ class BuildRequest:
             raise refuse("minutes", f"'{minutes}' is not a number of minutes", "give a whole number from 1 to 600")
         clock = parse_clock(start, name("start"), where) if start is not None else None
         day = date if isinstance(date, dt.date) or date is None else parse_date(date, name("date"), where)
-        if title is not None and len(title) > MAX_TITLE:
-            raise refuse("title", f"is {len(title)} characters long", f"keep the title under {MAX_TITLE} characters")
+        for option, value in (("title", title), ("place", place), ("org", org)):
+            if value is not None and len(value) > MAX_TITLE:
+                raise refuse(option, f"is {len(value)} characters long", f"keep it under {MAX_TITLE} characters")
         if paper is not None and paper.lower() not in PAPERS:
             raise refuse("paper", f"'{paper}' is not a paper size", "use " + " or ".join(PAPERS))
         template_path = Path(template) if template is not None else None
@@ -121,6 +126,7 @@ class BuildRequest:
             title=title or "",
             date=day,
             place=place or "",
+            org=org or "",
             plan_file=plan_file,
             only=parse_only(only, name("only"), where),
             template=template_path,

@@ -21,6 +21,8 @@ class Voice(Model):
     help_line_contact: NonEmpty
     helpline: NonEmpty
     emergency: NonEmpty
+    discuss: NonEmpty
+    """How a question is discussed, on discussion slides ("Talk in pairs")."""
 
 
 def audiences_file() -> Path:

@@ -20,13 +20,21 @@ def test_best_size_shrinks_to_the_minimum_then_gives_up() -> None:
 
 def test_paginate_keeps_every_page_fitting_and_loses_no_text() -> None:
     text = " ".join(f"Sentence number {i} is here." for i in range(60))
-    pages = paginate([Para(text, bullet=False)], 28, 24, 600, 250, max_items=5)
+    pages = paginate([Para(text, bullet=False)], 24, 600, 250, max_items=5)
     assert len(pages) > 1
-    for paras, size in pages:
-        assert size >= 24 and block_height(paras, size, 600) <= 250
-    assert " ".join(p.text for paras, _ in pages for p in paras) == text
+    for paras in pages:
+        assert block_height(paras, 24, 600) <= 250
+    assert " ".join(p.text for paras in pages for p in paras) == text
 
 
 def test_paginate_respects_the_point_limit() -> None:
-    pages = paginate([Para(f"Point {i}") for i in range(7)], 28, 24, 900, 2000, max_items=5)
-    assert [len(p) for p, _ in pages] == [5, 2]
+    pages = paginate([Para(f"Point {i}") for i in range(7)], 28, 900, 2000, max_items=5)
+    assert [len(p) for p in pages] == [5, 2]
+
+
+def test_text_is_measured_in_the_widest_font_it_may_be_shown_in() -> None:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    text = "Wide enough to tell Arial from DejaVu Sans"
+    # DejaVu Sans is wider than Arial (Helvetica metrics): the measure is at least Arial's.
+    assert text_width(text, 10) > stringWidth(text, "Helvetica", 10)
