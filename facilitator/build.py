@@ -214,6 +214,10 @@ def write_pack(
     pages, no file) is not in the pack or its manifest: it is returned with its path and why,
     and without a count."""
     out_dir = request.out_dir
+    for name in [*outputs_in(request.only), "plan.yaml", "manifest.json"]:
+        existing = out_dir / name
+        if existing.is_symlink() or (existing.exists() and not existing.is_file()):
+            raise FacilitatorError(Problem(str(existing), 0, "--out", "is in the way: it is not a file the pack can replace", "move it away, or choose another folder with --out"))
     staging = _staging_dir(out_dir)
     try:
         written: list[Path] = []
@@ -316,7 +320,7 @@ def _publish(staging: Path, out_dir: Path, drop: frozenset[str] = frozenset()) -
     then the old folder is swapped out and the new one in. A failure restores the old folder.
     Documents in ``drop`` (the pack has none this time) are not carried over from the old pack."""
     names = sorted(p.name for p in staging.iterdir())
-    if staging.parent != out_dir.parent or not out_dir.exists():
+    if not _can_swap(out_dir) or not out_dir.exists():
         if not out_dir.exists():
             os.chmod(staging, 0o755)
             staging.rename(out_dir)

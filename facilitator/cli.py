@@ -15,6 +15,11 @@ from rich.table import Table
 
 from facilitator.errors import FacilitatorError, Problem
 
+try:  # typer 0.16 and later carry their own copy of click
+    from typer._click import exceptions as click_errors  # type: ignore[import-not-found]
+except ImportError:  # pragma: no cover - older typer depends on click
+    from click import exceptions as click_errors  # type: ignore[no-redef]
+
 app = typer.Typer(
     name="facilitator",
     help="Build age-appropriate session packs for online-safety peer education.\n\n"
@@ -40,8 +45,13 @@ LibraryOption = Annotated[
 ]
 
 
+DEBUG = {"on": False}
+"""Set by ``--debug``: show the traceback of an unexpected error instead of one line."""
+
+
 def reports_errors(command: F) -> F:
-    """Print a :class:`FacilitatorError` as one line per problem and exit 2, never a traceback."""
+    """Print a :class:`FacilitatorError` as one line per problem and exit 2, never a traceback; an
+    unexpected error is one line asking for a report (the traceback only with ``--debug``)."""
 
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -51,8 +61,27 @@ def reports_errors(command: F) -> F:
             for problem in exc.problems:
                 err.print(f"error: {problem}", markup=False)
             raise typer.Exit(2) from None
+        except (typer.Exit, click_errors.ClickException, KeyboardInterrupt, SystemExit):
+            raise
+        except Exception as exc:
+            if DEBUG["on"]:
+                raise
+            err.print(
+                f"error: internal error ({type(exc).__name__}: {str(exc)[:200]}). This is a bug in facilitator: "
+                "please report it with the command you ran; `facilitator --debug ...` shows the details.",
+                markup=False,
+            )
+            raise typer.Exit(1) from None
 
     return wrapper  # type: ignore[return-value]
+
+
+@app.callback()
+def root(
+    debug: Annotated[bool, typer.Option("--debug", help="Show the full traceback of an unexpected error (for bug reports).")] = False,
+) -> None:
+    """Build age-appropriate session packs for online-safety peer education."""
+    DEBUG["on"] = debug
 
 
 def _library(extra: list[Path] | None) -> Any:
@@ -214,33 +243,6 @@ PlaceOption = Annotated[str | None, typer.Option("--place", metavar="TEXT", help
 OrgOption = Annotated[str | None, typer.Option("--org", metavar="TEXT", help="Your organisation's name, for the title slide.")]
 
 
-def _parse_date(date: str | None) -> Any:
-    import datetime as dt
-
-    if not date:
-        return None
-    try:
-        return dt.date.fromisoformat(date)
-    except ValueError:
-        raise FacilitatorError(Problem(field="--date", message=f"'{date}' is not a date", hint="write it as YYYY-MM-DD")) from None
-
-
-def _plan_from_options(lib: Any, age: str | None, minutes: int | None, topic: list[str] | None, start: str | None, title: str | None, date: str | None, place: str | None) -> Any:
-    from facilitator.audience import parse_audience
-    from facilitator.planner import make_plan, parse_start
-
-    return make_plan(
-        lib,
-        parse_audience(age or "13-15"),
-        minutes or 60,
-        topics=topic,
-        start=parse_start(start or "09:00"),
-        title=title or "",
-        date=_parse_date(date),
-        place=place or "",
-    )
-
-
 def _print_agenda(plan: Any, lib: Any) -> None:
     from facilitator.schema import pick
 
@@ -286,10 +288,15 @@ def plan_command(
 
       facilitator plan --age 10-12 --minutes 45 --start 13:30 -o plan.yaml
     """
+    from facilitator.build import load_for, make_request_plan
     from facilitator.planner import plan_to_yaml
+    from facilitator.request import BuildRequest
 
-    lib = _library(library)
-    plan = _plan_from_options(lib, age, minutes, topic, start, title, date, place)
+    if output is not None and (not str(output).strip() or output.is_dir()):
+        raise FacilitatorError(Problem(str(output), 0, "--output", "is a folder or empty, not a file name", "give a file name, e.g. -o plan.yaml"))
+    request = BuildRequest.from_options(age=age, minutes=minutes, topics=topic, start=start, title=title, date=date, place=place, libraries=library)
+    lib = load_for(request)
+    plan = make_request_plan(request, lib)
     _print_agenda(plan, lib)
     if output:
         _write_text(output, plan_to_yaml(plan, lib))
@@ -322,7 +329,7 @@ def pack_command(
     date: DateOption = None,
     place: PlaceOption = None,
     org: OrgOption = None,
-    out_dir: Annotated[Path, typer.Option("--out", "-O", metavar="DIR", help="Folder for the pack (created or updated).")] = Path("session-pack"),
+    out_dir: Annotated[str, typer.Option("--out", "-O", metavar="DIR", help="Folder for the pack (created or updated).")] = "session-pack",
     only: Annotated[str | None, typer.Option("--only", metavar="LIST", help="Write only these outputs, comma-separated: deck,handout,cards,guide.")] = None,
     template: Annotated[Path | None, typer.Option("--template", metavar="FILE.pptx", help="An organisation's .pptx template; its 'Title Slide' and 'Title and Content' layouts are used.")] = None,
     paper: Annotated[str | None, typer.Option("--paper", metavar="a4|letter", help="Paper for the PDFs: a4 or letter (default a4).")] = None,
@@ -371,7 +378,7 @@ def pack_command(
 @reports_errors
 def build_all_command(
     config: Annotated[Path | None, typer.Argument(metavar="[CONFIG.yaml]", help="A build config listing the packs; without it, every band at 60 minutes.")] = None,
-    out_dir: Annotated[Path, typer.Option("--out", "-O", metavar="DIR", help="Folder for the packs, one sub-folder each.")] = Path("session-packs"),
+    out_dir: Annotated[str, typer.Option("--out", "-O", metavar="DIR", help="Folder for the packs, one sub-folder each.")] = "session-packs",
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, max=64, metavar="N", help="Packs built at once, in separate processes (default: the number of CPUs).")] = os.cpu_count() or 1,
     library: LibraryOption = None,
 ) -> None:
@@ -397,13 +404,14 @@ def build_all_command(
 
     from facilitator.batch import default_jobs, read_config, run_all, summary_rows, write_index
 
-    if str(out_dir).strip() in ("", "."):
+    if out_dir.strip() in ("", "."):
         raise FacilitatorError(Problem(field="--out", message=f"'{out_dir}' is not a folder for packs", hint="name a folder, e.g. --out session-packs"))
-    work = read_config(config, out_dir, library) if config else default_jobs(out_dir)
+    folder = Path(out_dir)
+    work = read_config(config, folder, library) if config else default_jobs(folder)
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err, transient=True) as progress:
         task = progress.add_task("Building packs", total=len(work))
         outcomes = run_all(work, jobs, done=lambda outcome: progress.update(task, advance=1, description=f"Built {outcome.name}"))
-    index = write_index(out_dir, outcomes)
+    index = write_index(folder, outcomes)
     rows = summary_rows(outcomes)
     table = Table(title=f"{len(rows)} packs in {out_dir}", title_justify="left")
     for name in ("pack", "documents", "slides", "pages", "seconds", "warnings", "state"):
@@ -420,7 +428,27 @@ def build_all_command(
 
 
 def main() -> None:
-    app(prog_name="facilitator")
+    """The ``facilitator`` command. Usage errors are one line; SIGTERM cleans up like Ctrl-C."""
+    import signal
+    import sys
+
+    # A terminated build unwinds (and removes its staging folder) as an interrupted one does.
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
+    try:
+        code = app(prog_name="facilitator", standalone_mode=False)
+    except click_errors.UsageError as exc:
+        if type(exc).__name__ == "NoArgsIsHelpError":  # `facilitator` alone: the help, not an error
+            out.print(exc.format_message(), markup=False)
+            sys.exit(0)
+        command = exc.ctx.command_path if exc.ctx else "facilitator"
+        err.print(f"error: {exc.format_message()} (see `{command} --help`)", markup=False)
+        sys.exit(2)
+    except (typer.Abort, KeyboardInterrupt):
+        err.print("error: interrupted; nothing was written", markup=False)
+        sys.exit(130)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    sys.exit(code if isinstance(code, int) else 0)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -52,7 +52,8 @@ def problems_from(exc: ValidationError, file: str, lines: LineMap, fields_hint: 
         elif kind == "value_error":
             message, hint = str(err["msg"]).removeprefix("Value error, "), ""
         else:
-            message, hint = f"{err['msg'][0].lower()}{err['msg'][1:]} (got {err.get('input')!r})", ""
+            got = repr(err.get("input"))
+            message, hint = f"{err['msg'][0].lower()}{err['msg'][1:]} (got {got[:40] + '…' if len(got) > 40 else got})", ""
         problems.append(Problem(file, lines.line(*loc), _field(loc), message, hint))
     return problems
 
@@ -81,7 +82,24 @@ def load_section(path: Path) -> Section:
 
 
 def section_files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.glob("*.yaml") if p.is_file()) + sorted(p for p in folder.glob("*.yml") if p.is_file())
+    """The ``.yaml`` and ``.yml`` files in ``folder`` (links among them included, to be checked
+    by :func:`outside_folder`)."""
+    return sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.yml"))
+
+
+def outside_folder(path: Path, folder: Path) -> Problem | None:
+    """A problem when ``path`` is not a regular file inside ``folder`` once links are followed: a
+    library may only read its own files, and never quotes another file's contents."""
+    try:
+        resolved = path.resolve(strict=True)
+        inside = resolved.is_relative_to(folder.resolve())
+    except (OSError, RuntimeError):  # a broken or looping link
+        return Problem(str(path), 0, "", "is a link that leads nowhere", "remove the link or copy the file into the folder")
+    if not inside:
+        return Problem(str(path), 0, "", "is a link to a file outside its folder", "copy the section file into the folder instead of linking to it")
+    if not resolved.is_file():
+        return Problem(str(path), 0, "", "is not a regular file", "remove it from the folder")
+    return None
 
 
 def load_library(folders: Iterable[Path] | None = None) -> Library:
@@ -99,6 +117,9 @@ def load_library(folders: Iterable[Path] | None = None) -> Library:
             problems.append(Problem(str(folder), 0, "", "holds no section files", "add .yaml section files"))
         in_folder: dict[str, Section] = {}
         for path in files:
+            if (refused := outside_folder(path, folder)) is not None:
+                problems.append(refused)
+                continue
             try:
                 section = load_section(path)
             except FacilitatorError as exc:

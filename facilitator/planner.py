@@ -20,6 +20,7 @@ from facilitator.audience import Audience, parse_audience
 from facilitator.errors import FacilitatorError, Problem
 from facilitator.library import Library
 from facilitator.messages import _
+from facilitator.request import parse_clock
 from facilitator.schema import Section, pick
 
 
@@ -102,14 +103,6 @@ class Plan:
     def end(self) -> dt.time:
         t = dt.datetime.combine(dt.date(2000, 1, 1), self.start) + dt.timedelta(minutes=self.minutes)
         return t.time()
-
-
-def parse_start(text: str, field_name: str = "--start") -> dt.time:
-    try:
-        hours, minutes = str(text).strip().split(":")
-        return dt.time(int(hours), int(minutes))
-    except ValueError:
-        raise FacilitatorError(Problem(field=field_name, message=f"'{text}' is not a clock time", hint="write it as HH:MM, e.g. 09:30")) from None
 
 
 def make_plan(
@@ -302,15 +295,18 @@ def read_plan(path: Any, library: Library) -> Plan:
         audience = parse_audience(str(data["age"]), field="age")
     except FacilitatorError as exc:
         raise FacilitatorError([Problem(file, line("age"), "age", p.message, p.hint) for p in exc.problems]) from None
-    start = dt.time(9, 0)
-    if "start" in data:
-        try:
-            start = parse_start(str(data["start"]), "start")
-        except FacilitatorError as exc:
-            raise FacilitatorError([Problem(file, line("start"), "start", p.message, p.hint) for p in exc.problems]) from None
+    start = parse_clock(data["start"], "start", file, line("start")) if "start" in data else dt.time(9, 0)
     date = data.get("date")
     if date is not None and not isinstance(date, dt.date):
         raise FacilitatorError(Problem(file, line("date"), "date", f"'{date}' is not a date", "write it as YYYY-MM-DD"))
+    for key in ("title", "place"):
+        if key in data and data[key] is not None and not isinstance(data[key], str):
+            problems.append(Problem(file, line(key), key, f"must be text, not {type(data[key]).__name__}", "put the text in quotes"))
+    topics = data.get("topics") or []
+    if not isinstance(topics, list) or not all(isinstance(t, str) for t in topics):
+        problems.append(Problem(file, line("topics"), "topics", "must be a list of topic words", "write it as topics: [grooming, sextortion]"))
+    if problems:
+        raise FacilitatorError(problems)
     blocks: list[Block] = []
     raw = data["blocks"]
     if not isinstance(raw, list) or not raw:
@@ -333,7 +329,7 @@ def read_plan(path: Any, library: Library) -> Plan:
         title=str(data.get("title") or ""),
         date=date,
         place=str(data.get("place") or ""),
-        topics=tuple(str(t) for t in data.get("topics") or ()),
+        topics=tuple(topics),
     )
     problems += [Problem(file, line("blocks", i), f"blocks.{i + 1}", p.message, p.hint) for i, p in validate_plan(plan, library)]
     if problems:

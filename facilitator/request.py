@@ -79,7 +79,8 @@ class BuildRequest:
         by default they name command-line options (``--age``)."""
 
         def name(option: str) -> str:
-            return (names or {}).get(option, "--" + option.replace("_", "-"))
+            default = "PLAN.yaml" if option == "plan" else "--" + option.replace("_", "-")
+            return (names or {}).get(option, default)
 
         def refuse(option: str, message: str, hint: str) -> FacilitatorError:
             return FacilitatorError(Problem(where, 0, name(option), message, hint))

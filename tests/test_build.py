@@ -104,3 +104,20 @@ def test_paper_and_large_print_reach_the_printables(tmp_path: Path) -> None:
     assert (round(box.width), round(box.height)) == (612, 792)
     assert json.loads((out / "manifest.json").read_text())["inputs"]["large_print"] is True
     assert runner.invoke(app, ["pack", "--paper", "a5"]).exit_code == 2
+
+
+def test_a_terminated_build_leaves_no_staging_folder_and_no_pack(tmp_path: Path) -> None:
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    proc = subprocess.Popen([sys.executable, "-m", "facilitator", "pack", "--out", str(tmp_path / "pack")], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 20
+    while not list(tmp_path.glob(".facilitator-*")) and time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.02)
+    assert proc.poll() is None, "the build ended before it could be terminated"
+    proc.send_signal(signal.SIGTERM)
+    proc.wait(timeout=20)
+    assert proc.returncode == 128 + signal.SIGTERM
+    assert list(tmp_path.iterdir()) == []
