@@ -52,7 +52,7 @@ def unique_titles(slides: list[SlideSpec]) -> list[SlideSpec]:
 def _title_slide(p: ParticipantPack) -> SlideSpec:
     info = p.info
     lines = [_("For ages {audience}", audience=info.audience) if info.audience != "adults" else _("For parents, carers and educators")]
-    when = [f"{info.date:%d %B %Y}".lstrip("0")] if info.date else []
+    when = [info.date_text] if info.date_text else []
     when.append(f"{info.start:%H:%M}–{info.end:%H:%M}")
     lines.append(" · ".join(when))
     if info.place:

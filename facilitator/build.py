@@ -51,7 +51,13 @@ def _deck(pack: Pack, path: Path, request: BuildRequest) -> int:
 def _print_options(request: BuildRequest) -> Any:
     from handouts.options import PrintOptions
 
-    return PrintOptions(paper=request.paper, large_print=request.large_print)
+    fonts = None
+    if request.locale is not None:
+        from facilitator.localepack import load_locale
+
+        fonts = load_locale(request.locale).font_paths()
+    regular, bold = fonts or (None, None)
+    return PrintOptions(paper=request.paper, large_print=request.large_print, font_regular=regular, font_bold=bold)
 
 
 def _handout(pack: Pack, path: Path, request: BuildRequest) -> int:
@@ -100,10 +106,19 @@ class BuildResult:
 
 
 def load_for(request: BuildRequest) -> Library:
-    """The shipped library with the request's extra folders on top."""
+    """The shipped library, translated by the request's locale (whose own sections come next),
+    with the request's extra folders on top."""
     from facilitator.loader import load_library, shipped_sections_dir
 
-    return load_library([shipped_sections_dir(), *request.libraries])
+    folders = [shipped_sections_dir()]
+    if request.locale is None:
+        return load_library([*folders, *request.libraries])
+    from facilitator.catalog import lookup_in
+    from facilitator.localepack import load_locale
+
+    locale = load_locale(request.locale)
+    own = [locale.sections] if locale.sections else []
+    return load_library([*folders, *own, *request.libraries], lookup_in(locale.catalog), written_in_language=own)
 
 
 def make_request_plan(request: BuildRequest, library: Library) -> Plan:
@@ -143,11 +158,45 @@ def build(
         counts = {str(k): int(v) for k, v in (manifest.get("documents") or {}).items()}
         files = {name: (request.out_dir / name, "") for name in [*manifest.get("files", {}), "manifest.json"]}
         return BuildResult(plan, files, counts, unchanged=True)
-    pack = assemble(plan, library, org=request.org)
-    files, counts = write_pack(pack, plan, library, request, digest, progress)
+    from facilitator import messages
+
+    locale = None
+    if request.locale is not None:
+        from facilitator.localepack import load_locale
+
+        locale = load_locale(request.locale)
+        messages.use_catalog(locale.catalog, locale.language)
+    try:
+        pack = assemble(plan, library, language=locale.language if locale else "en", org=request.org, locale=locale)
+        from facilitator.glyphs import check_pack
+
+        check_pack(pack, locale.font_paths() if locale else None)
+        fell_back = _fallbacks(plan, library)
+
+        def translated_enough() -> list[str]:
+            """What fell back to English (checked once every document is written, before any is
+            published): refused with ``--strict``, else warnings."""
+            missing = fell_back + [f"{context}: {text}" for context, text in messages.missing()]
+            if missing and request.strict:
+                where = str(locale.messages) if locale else ""
+                raise FacilitatorError([Problem(where, 0, "--strict", f"{len(missing)} texts have no translation; nothing was written", "translate them or leave out --strict")]
+                                       + [Problem(where, 0, "untranslated", m) for m in missing])
+            return [f"untranslated, printed in English: {m}" for m in missing]
+
+        files, counts, warned = write_pack(pack, plan, library, request, digest, progress, translated_enough if locale else None)
+    finally:
+        messages.use_catalog(None)
     # A document the pack has no content for is listed with why, but not as a file.
     notes = tuple(f"{name}: {about}" for name, (path, about) in files.items() if name not in counts and name in _OUTPUT_FILES)
-    return BuildResult(plan, files, counts, warnings=notes)
+    return BuildResult(plan, files, counts, warnings=notes + tuple(warned))
+
+
+def _fallbacks(plan: Plan, library: Library) -> list[str]:
+    """The texts of the plan's sections (and the safeguarding brief) that have no translation,
+    for the plan's band, as ``context: text`` lines."""
+    band = plan.audience.band.name
+    used = [b.section_id for b in plan.blocks] + [s.id for s in library.ordered() if s.facilitator_only]
+    return [f"{t.context}: {t.text}" for sid in used for t in library[sid].untranslated if t.band in (band, "*")]
 
 
 # -- inputs digest -------------------------------------------------------------------------------
@@ -173,6 +222,8 @@ def inputs_digest(request: BuildRequest, plan: Plan, library: Library) -> str:
         "sections": {sid: _file_digest(Path(library[sid].origin)) for sid in used},
         "rules": {name: _file_digest(Path(str(content / name))) for name in ("session.yaml", "audiences.yaml", "outline.yaml")},
         "template": _file_digest(request.template) if request.template else None,
+        "locale": {p.name: _file_digest(p) for p in sorted(request.locale.glob("*.*"))} if request.locale else None,
+        "strict": request.strict,
         "source_date_epoch": request.source_date_epoch,
     }
     return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
@@ -207,7 +258,8 @@ def write_pack(
     request: BuildRequest,
     digest: str,
     progress: Callable[[str], None] = lambda name: None,
-) -> tuple[dict[str, tuple[Path, str]], dict[str, int]]:
+    before_publish: Callable[[], list[str]] | None = None,
+) -> tuple[dict[str, tuple[Path, str]], dict[str, int], list[str]]:
     """Write the requested outputs, ``plan.yaml`` and ``manifest.json`` and publish them into
     ``request.out_dir`` all at once. Returns each file's final path with a few words about it
     (e.g. "34 slides"), and each document's count. A document its writer had nothing for (0
@@ -235,6 +287,7 @@ def write_pack(
             counts[output.filename] = count
             about[output.filename] = describe(counts[output.filename], output.unit)
             written.append(target)
+        warnings = before_publish() if before_publish is not None else []
         plan_path = staging / "plan.yaml"
         if request.plan_file is not None and _same_file(request.plan_file, out_dir / "plan.yaml"):
             # Never overwrite the plan a person wrote: the pack keeps it as it is.
@@ -254,7 +307,7 @@ def write_pack(
                 "blocks": [{"section": b.section_id, "minutes": b.minutes} for b in plan.blocks],
                 "left_out": [{"section": s, "why": why} for s, why in plan.left_out],
             },
-            "locale": {"language": pack.participant.info.language, "status": "source text (English)"},
+            "locale": _locale_record(request, pack, len(warnings)),
             "files": files,
             "documents": counts,
         }
@@ -262,10 +315,24 @@ def write_pack(
         published = _publish(staging, out_dir, drop=frozenset(empty))
         files = {name: (path, about.get(name, "")) for name, path in published.items()}
         files.update({name: (out_dir / name, why) for name, why in empty.items()})
-        return files, counts
+        return files, counts, warnings
     finally:
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
+
+
+def _locale_record(request: BuildRequest, pack: Pack, fell_back: int) -> dict[str, Any]:
+    """The manifest's record of the pack's language: the locale, its review status and its
+    catalog's counts."""
+    if request.locale is None:
+        return {"language": "en", "status": "source text (English)"}
+    from facilitator.catalog import counts
+    from facilitator.localepack import load_locale
+
+    locale = load_locale(request.locale)
+    c = counts(locale.catalog)
+    return {**locale.describe(), "catalog": {"translated": c.translated, "fuzzy": c.fuzzy, "untranslated": c.untranslated},
+            "fell_back_to_english": fell_back}
 
 
 def _inputs(request: BuildRequest, plan: Plan, pack: Pack) -> dict[str, Any]:
@@ -279,6 +346,8 @@ def _inputs(request: BuildRequest, plan: Plan, pack: Pack) -> dict[str, Any]:
         "org": request.org,
         "template": {"path": str(request.template), "sha256": _file_digest(request.template)} if request.template else None,
         "library": [str(p) for p in request.libraries],
+        "locale": request.locale.name if request.locale else None,
+        "strict": request.strict,
         "only": list(request.only),
         "paper": request.paper,
         "large_print": request.large_print,

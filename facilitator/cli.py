@@ -39,6 +39,10 @@ AgeOption = Annotated[
     str | None,
     typer.Option("--age", "-a", metavar="AGE", help="A band (10-12, 13-15, 16-17, adults), a range (12-14) or an age (14)."),
 ]
+LocaleOption = Annotated[
+    str | None,
+    typer.Option("--locale", metavar="LOCALE", help="A shipped locale (nl, fil) or a locale pack folder: the pack's language, country, contacts and local sections."),
+]
 LibraryOption = Annotated[
     list[Path] | None,
     typer.Option("--library", "-L", metavar="DIR", help="Extra folder of section files; a file with an existing id replaces that section. Repeatable."),
@@ -84,10 +88,19 @@ def root(
     DEBUG["on"] = debug
 
 
-def _library(extra: list[Path] | None) -> Any:
-    from facilitator.loader import load_library, shipped_sections_dir
+def _library(extra: list[Path] | None, locale: str | None = None) -> Any:
+    """The shipped library (translated by ``locale``) with ``extra`` folders on top."""
+    from facilitator.build import load_for
+    from facilitator.request import BuildRequest
 
-    return load_library([shipped_sections_dir(), *(extra or [])])
+    request = BuildRequest.from_options(libraries=extra, locale=locale)
+    if request.locale is not None:
+        from facilitator import messages
+        from facilitator.localepack import load_locale
+
+        pack = load_locale(request.locale)
+        messages.use_catalog(pack.catalog, pack.language)
+    return load_for(request)
 
 
 @app.command("sections")
@@ -98,6 +111,7 @@ def sections_command(
     kind: Annotated[list[str] | None, typer.Option("--kind", "-k", metavar="KIND", help="Only sections of this kind (concept, scenario, ...). Repeatable.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts instead of a table.")] = False,
     library: LibraryOption = None,
+    locale: LocaleOption = None,
 ) -> None:
     """List the sections in the library.
 
@@ -111,8 +125,8 @@ def sections_command(
     """
     from facilitator.audience import parse_audience
 
-    lib = _library(library)
     audience = parse_audience(age) if age else None
+    lib = _library(library, locale)
     if topic:
         known = set(lib.topics())
         unknown = [t for t in topic if t not in known]
@@ -162,6 +176,7 @@ def show_command(
     age: AgeOption = "13-15",
     facilitator: Annotated[bool, typer.Option("--facilitator", "-f", help="Also print the facilitator-only notes.")] = False,
     library: LibraryOption = None,
+    locale: LocaleOption = None,
 ) -> None:
     """Print one section as participants of an age would see it.
 
@@ -177,8 +192,8 @@ def show_command(
     from facilitator.showtext import facilitator_text, participant_text
     from facilitator.views import facilitator_view, participant_view
 
-    lib = _library(library)
     audience = parse_audience(age or "13-15")
+    lib = _library(library, locale)
     if section_id not in lib:
         close = difflib.get_close_matches(section_id, list(lib), n=3)
         hint = ("did you mean " + ", ".join(close) + "?") if close else "list them with `facilitator sections`"
@@ -279,6 +294,7 @@ def plan_command(
     place: PlaceOption = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", metavar="FILE", help="Write the plan to this YAML file to edit it.")] = None,
     library: LibraryOption = None,
+    locale: LocaleOption = None,
 ) -> None:
     """Plan a session: choose, order and time sections, and print the agenda.
 
@@ -294,8 +310,8 @@ def plan_command(
 
     if output is not None and (not str(output).strip() or output.is_dir()):
         raise FacilitatorError(Problem(str(output), 0, "--output", "is a folder or empty, not a file name", "give a file name, e.g. -o plan.yaml"))
-    request = BuildRequest.from_options(age=age, minutes=minutes, topics=topic, start=start, title=title, date=date, place=place, libraries=library)
-    lib = load_for(request)
+    request = BuildRequest.from_options(age=age, minutes=minutes, topics=topic, start=start, title=title, date=date, place=place, libraries=library, locale=locale)
+    lib = _library(library, locale) if locale else load_for(request)
     plan = make_request_plan(request, lib)
     _print_agenda(plan, lib)
     if output:
@@ -335,6 +351,8 @@ def pack_command(
     paper: Annotated[str | None, typer.Option("--paper", metavar="a4|letter", help="Paper for the PDFs: a4 or letter (default a4).")] = None,
     large_print: Annotated[bool, typer.Option("--large-print", help="Larger type in the PDFs (14 pt body).")] = False,
     library: LibraryOption = None,
+    locale: LocaleOption = None,
+    strict: Annotated[bool, typer.Option("--strict", help="With --locale: refuse to build when any text would fall back to English (it lists what).")] = False,
 ) -> None:
     """Build a session pack: slides, handout, cards and facilitator guide.
 
@@ -349,12 +367,15 @@ def pack_command(
       facilitator pack plan.yaml --out tuesday/ --template ngo.pptx
 
       facilitator pack --only handout --paper letter --large-print
+
+      facilitator pack --locale nl --strict
     """
     from facilitator.request import BuildRequest
 
     request = BuildRequest.from_options(
         out_dir=out_dir, plan_file=plan_file, age=age, minutes=minutes, topics=topic, start=start, title=title, date=date,
         place=place, org=org, only=only, template=template, paper=paper, large_print=large_print, libraries=library,
+        locale=locale, strict=strict,
     )
     from facilitator.build import build, load_for, outputs_in
 
@@ -372,6 +393,8 @@ def pack_command(
     unused = [sid for sid, _why in plan.left_out if plan.audience.admits(lib[sid])]
     if unused:
         out.print(f"{len(unused)} more sections suit this age but did not fit the time or topics: `facilitator plan` with the same options lists them.", markup=False)
+    for warning in result.warnings:
+        err.print(f"warning: {warning}", markup=False)
 
 
 @app.command("build-all")
@@ -425,6 +448,104 @@ def build_all_command(
     out.print(f"Index: {index}", markup=False)
     if failed:
         raise typer.Exit(1)
+
+
+@app.command("verify")
+@reports_errors
+def verify_command(
+    folder: Annotated[Path, typer.Argument(metavar="DIR", help="A pack folder (made with `facilitator pack --out DIR`).")],
+) -> None:
+    """Check a pack against its manifest.json before printing it.
+
+    Every file the manifest lists must be there, unchanged (same size and sha256). A deck, PDF or
+    plan the manifest does not list is a problem too; other files of your own are only noted.
+    Exit code 0 when the pack is as it was built, 1 when a file is changed, missing or not part of
+    the pack, 2 when the folder is not a pack.
+
+    Examples:
+
+      facilitator verify session-pack/
+
+      facilitator verify session-packs/juniors/ && lp session-packs/juniors/handout.pdf
+    """
+    from facilitator.verify import verify_pack
+
+    report = verify_pack(folder)
+    for finding in report.problems:
+        out.print(str(finding), markup=False)
+    for finding in report.notes:
+        out.print(f"note: {finding}", markup=False)
+    out.print(report.summary(), markup=False)
+    if not report.ok:
+        raise typer.Exit(1)
+
+
+locale_app = typer.Typer(help="Make and keep a locale pack: a language and a country, without touching code.", no_args_is_help=True)
+app.add_typer(locale_app, name="locale")
+
+
+@locale_app.command("init")
+@reports_errors
+def locale_init(
+    language: Annotated[str, typer.Argument(metavar="LANG", help="Language code, e.g. nl, fil, de, pt-BR.")],
+    folder: Annotated[Path, typer.Argument(metavar="DIR", help="A new folder for the locale pack.")],
+    country: Annotated[str, typer.Option("--country", "-c", metavar="CC", help="Two-letter country code, e.g. NL.")],
+) -> None:
+    """Start a locale pack: locale.yaml, messages.po with every string to translate, contacts.yaml
+    and a sections/ folder for local sections.
+
+    Examples:
+
+      facilitator locale init de --country DE my-locale/
+
+      facilitator locale init pt-BR --country BR brasil/
+    """
+    from facilitator.localepack import init_locale
+
+    made, messages = init_locale(language, country, folder)
+    out.print(f"Made {made}/ with {messages} messages to translate in {made / 'messages.po'} (open it in Poedit, Weblate or Crowdin).", markup=False)
+    out.print(f"Next: add your national contacts to {made / 'contacts.yaml'}, then build with: facilitator pack --locale {made}", markup=False)
+
+
+@locale_app.command("update")
+@reports_errors
+def locale_update(folder: Annotated[Path, typer.Argument(metavar="DIR", help="The locale pack's folder.")]) -> None:
+    """Bring a locale pack's catalog up to date with the library: changed strings become fuzzy
+    (to check), new ones untranslated, removed ones obsolete.
+
+    Example:
+
+      facilitator locale update my-locale/
+    """
+    from facilitator.localepack import update_locale
+
+    found = update_locale(folder)
+    out.print(f"{found['total']} messages: {found['new']} new, {found['fuzzy']} changed (now fuzzy), {found['obsolete']} obsolete.", markup=False)
+
+
+@locale_app.command("status")
+@reports_errors
+def locale_status(
+    folder: Annotated[Path, typer.Argument(metavar="DIR", help="The locale pack's folder.")],
+    plan: Annotated[Path | None, typer.Option("--plan", metavar="PLAN.yaml", help="Count only what participants see in this plan.")] = None,
+) -> None:
+    """How much of a locale pack is translated: per section, and for a plan's participant view.
+
+    Examples:
+
+      facilitator locale status my-locale/
+
+      facilitator locale status my-locale/ --plan plan.yaml
+    """
+    from facilitator.localepack import status_rows
+
+    rows, total = status_rows(folder, plan)
+    table = Table(title=f"{folder}: {total.translated} of {total.total} translated, {total.fuzzy} fuzzy, {total.untranslated} untranslated", title_justify="left")
+    for name in ("part", "translated", "fuzzy", "untranslated"):
+        table.add_column(name, justify="left" if name == "part" else "right")
+    for part, c in rows:
+        table.add_row(part, str(c.translated), str(c.fuzzy), str(c.untranslated))
+    out.print(table)
 
 
 def main() -> None:

@@ -6,7 +6,7 @@ pydantic validates the values and each error is mapped back to ``FILE:LINE: fiel
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -58,18 +58,29 @@ def problems_from(exc: ValidationError, file: str, lines: LineMap, fields_hint: 
     return problems
 
 
-def load_section(path: Path) -> Section:
-    """Load and validate one section file on its own."""
+Lookup = Callable[[str, str], "str | None"]
+"""A translation lookup: (context, source text) -> translation, or None (see :mod:`facilitator.catalog`)."""
+
+
+def load_section(path: Path, lookup: Lookup | None = None) -> Section:
+    """Load and validate one section file on its own, translated with ``lookup`` when given
+    (texts it does not know stay as written, and are listed in ``Section.untranslated``)."""
     data, lines = read_yaml(path)
     file = str(path)
     if not isinstance(data, dict):
         raise FacilitatorError(Problem(file, 1, "", "is not a section (expected `id: ...`, `kind: ...` and the other fields)", "see docs/section-format.md"))
+    untranslated: list[Any] = []
+    if lookup is not None:
+        from facilitator.catalog import localise_data
+
+        data, untranslated = localise_data(str(data.get("id", path.stem)), data, lookup)
     try:
         section = Section.model_validate(data)
     except ValidationError as exc:
         raise FacilitatorError(problems_from(exc, file, lines)) from None
     section._origin = file
     section._lines = lines
+    section._untranslated = tuple(untranslated)
     problems = []
     if section.max_age is not None and section.max_age < section.min_age:
         problems.append(Problem(file, section.line_of("max_age"), "max_age", f"{section.max_age} is below min_age {section.min_age}", "raise max_age or remove it"))
@@ -102,9 +113,12 @@ def outside_folder(path: Path, folder: Path) -> Problem | None:
     return None
 
 
-def load_library(folders: Iterable[Path] | None = None) -> Library:
-    """Load every section in ``folders`` (the shipped library by default); later folders replace
-    sections of the same id. Raises one :class:`FacilitatorError` listing every problem."""
+def load_library(folders: Iterable[Path] | None = None, lookup: Lookup | None = None, written_in_language: Iterable[Path] = ()) -> Library:
+    """Load every section in ``folders`` (the shipped library by default), translated with
+    ``lookup`` when given, except those in ``written_in_language`` (a locale's own sections);
+    later folders replace sections of the same id. Raises one :class:`FacilitatorError` listing
+    every problem."""
+    native = {Path(f) for f in written_in_language}
     folders = list(folders) if folders is not None else [shipped_sections_dir()]
     problems: list[Problem] = []
     sections: dict[str, Section] = {}
@@ -121,7 +135,7 @@ def load_library(folders: Iterable[Path] | None = None) -> Library:
                 problems.append(refused)
                 continue
             try:
-                section = load_section(path)
+                section = load_section(path, None if folder in native else lookup)
             except FacilitatorError as exc:
                 problems.extend(exc.problems)
                 continue

@@ -14,7 +14,11 @@ from facilitator import __version__
 from facilitator.errors import FacilitatorError, Problem
 from facilitator.library import Library
 from facilitator.loader import outline_ids
-from facilitator.messages import _
+from babel.dates import format_date
+
+from facilitator.localepack import LocalContact as NationalContact
+from facilitator.localepack import LocalePack
+from facilitator.messages import _, translated
 from facilitator.planner import Plan, validate_plan
 from facilitator.schema import Section, pick
 from facilitator.typography import typeset
@@ -44,6 +48,8 @@ class SessionInfo:
     language: str
     tool: str
     org: str = ""
+    date_text: str = ""
+    """The date as the pack's language writes it ("1 December 2026", "1 december 2026")."""
     """The organisation running the session (``--org``), for the title slide."""
 
 
@@ -108,6 +114,9 @@ class FacilitatorPack:
     left_out: tuple[tuple[str, str], ...]
     left_out_blocks: tuple[LeftOut, ...] = ()
     """:attr:`left_out` with titles and minutes, in the same order."""
+    notices: tuple[str, ...] = ()
+    """What the facilitator must do before the session that the pack could not do (e.g. add a
+    child helpline the locale pack lacks; review a draft translation)."""
 
 
 @dataclass(frozen=True)
@@ -116,8 +125,9 @@ class Pack:
     facilitator: FacilitatorPack
 
 
-def assemble(plan: Plan, library: Library, language: str = "en", org: str = "") -> Pack:
-    """Build the Pack for ``plan``; refuses a plan that breaks a rule."""
+def assemble(plan: Plan, library: Library, language: str = "en", org: str = "", locale: LocalePack | None = None) -> Pack:
+    """Build the Pack for ``plan`` (in ``locale``'s language and country, when given); refuses a
+    plan that breaks a rule."""
     broken = validate_plan(plan, library)
     if broken:
         raise FacilitatorError([p for _i, p in broken])
@@ -139,31 +149,53 @@ def assemble(plan: Plan, library: Library, language: str = "en", org: str = "") 
         language=language,
         tool=f"facilitator {__version__}",
         org=org,
+        date_text=format_date(plan.date, "long", locale=language.replace("-", "_")) if plan.date else "",
     )
     glossary = _glossary(pblocks)
-    contacts = tuple(c for b in pblocks for c in b.contacts)
+    national = tuple(_contact(c) for c in locale.contacts) if locale else ()
+    contacts = national + tuple(c for b in pblocks for c in b.contacts)
     if not contacts:
         raise FacilitatorError(Problem(field="plan", message="no contacts to print in 'where to get help'", hint="add a contacts section with at least one contact"))
-    outline = outline_ids()
+    outline = {row: translated(f"outline|{row}", name) for row, name in outline_ids().items()}
     rows = sorted({row for s in sections for row in s.source})
     safeguarding = tuple(facilitator_view(s, band) for s in library.ordered() if s.facilitator_only)
     words = voice(band)
-    local = local_contacts(words)
+    local = local_contacts(words, locale.contacts if locale else ())
     line = help_line(words, local, contacts)
+    notices: list[str] = []
+    if locale is not None and not local[0].filled:
+        notices.append(_("This locale pack has no child helpline: find your national child helpline in Child Helpline International’s directory, check it, and add it to the pack’s contacts.yaml (or write it on the handouts) before the session."))
+    if locale is not None and locale.draft:
+        notices.append(_("Draft translation: needs review by a native speaker before it is used with children."))
     card_line = f"{_(words.help_line)} {local[0].label}: {local[0].shown}"
     return Pack(
         participant=ParticipantPack(info, agenda, pblocks, glossary, contacts, local, line, card_line, _(words.help_line), _(words.discuss)),
         facilitator=FacilitatorPack(
             info, agenda, fblocks, safeguarding, glossary, contacts, local,
-            tuple((r, outline[r]) for r in rows), plan.left_out, _left_out(plan, library),
+            tuple((r, outline[r]) for r in rows), plan.left_out, _left_out(plan, library), tuple(notices),
         ),
     )
 
 
-def local_contacts(words: Voice) -> tuple[LocalContact, ...]:
-    """The local-contacts slot: the national child helpline and the emergency number, left to
-    write in until a locale's contacts fill them (no number is ever made up)."""
-    return (LocalContact(_(words.helpline)), LocalContact(_(words.emergency)))
+def local_contacts(words: Voice, national: tuple[NationalContact, ...] = ()) -> tuple[LocalContact, ...]:
+    """The local-contacts slot: the national child helpline and the emergency number, from the
+    locale pack's contacts when it has them, else left to write in (no number is ever made up)."""
+
+    def slot(label: str, roles: tuple[str, ...]) -> LocalContact:
+        found = next((c for c in national if c.role in roles and (c.phone or c.website)), None)
+        if found is None:
+            return LocalContact(label)
+        return LocalContact(label, found.name, found.phone or "", found.website or "", f"{found.source.name}, {found.source.date.isoformat()}")
+
+    return (slot(_(words.helpline), ("helpline",)), slot(_(words.emergency), ("emergency", "police")))
+
+
+def _contact(c: NationalContact) -> Contact:
+    """A national contact as the writers list it, ahead of the guide's international ones."""
+    about = c.description or c.audience or ""
+    if c.hours:
+        about = f"{about} ({c.hours})" if about else c.hours
+    return Contact(c.name, about, c.website, c.phone, c.role in ("hotline", "police"), f"{c.source.name}, {c.source.date.isoformat()}")
 
 
 def help_line(words: Voice, local: tuple[LocalContact, ...], contacts: tuple[Contact, ...]) -> str:

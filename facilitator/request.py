@@ -51,6 +51,10 @@ class BuildRequest:
     libraries: tuple[Path, ...] = ()
     """Extra section folders, on top of the shipped library."""
     source_date_epoch: int | None = field(default=None)
+    locale: Path | None = None
+    """A locale pack's folder (validated; its catalog is read when the pack is built)."""
+    strict: bool = False
+    """Refuse to build when any text would fall back to English."""
 
     @classmethod
     def from_options(
@@ -71,6 +75,8 @@ class BuildRequest:
         paper: str | None = None,
         large_print: bool = False,
         libraries: list[Path] | tuple[Path, ...] | None = None,
+        locale: str | None = None,
+        strict: bool = False,
         where: str = "",
         names: dict[str, str] | None = None,
     ) -> BuildRequest:
@@ -85,7 +91,7 @@ class BuildRequest:
         def refuse(option: str, message: str, hint: str) -> FacilitatorError:
             return FacilitatorError(Problem(where, 0, name(option), message, hint))
 
-        for option, value in (("age", age), ("start", start), ("title", title), ("place", place), ("org", org), ("paper", paper), ("only", only), ("out", out_dir)):
+        for option, value in (("age", age), ("start", start), ("title", title), ("place", place), ("org", org), ("paper", paper), ("only", only), ("out", out_dir), ("locale", locale)):
             if isinstance(value, str) and not value.strip():
                 raise refuse(option, "is empty", "give a value or leave the option out")
         if plan_file is not None:
@@ -115,6 +121,18 @@ class BuildRequest:
                 raise refuse("template", f"{template_path} is a folder", "give the path of a .pptx file")
             if not template_path.is_file():
                 raise refuse("template", f"{template_path} does not exist", "give the path of a .pptx file")
+        locale_folder = None
+        paper_default = PAPERS[0]
+        if locale is not None:
+            from facilitator.localepack import load_locale, resolve
+
+            try:
+                locale_folder = resolve(locale, name("locale"))
+                paper_default = load_locale(locale_folder).paper  # paper follows the country
+            except FacilitatorError as exc:
+                raise FacilitatorError([Problem(p.file or where, p.line, p.field, p.message, p.hint) for p in exc.problems]) from None
+        elif strict:
+            raise refuse("strict", "needs a locale", "give --locale too; English text never falls back")
         for folder in libraries or ():
             if not Path(folder).is_dir():
                 raise refuse("library", f"{folder} is not a folder", "give a folder of section .yaml files")
@@ -131,10 +149,12 @@ class BuildRequest:
             plan_file=plan_file,
             only=parse_only(only, name("only"), where),
             template=template_path,
-            paper=(paper or PAPERS[0]).lower(),
+            paper=(paper or paper_default).lower(),
             large_print=large_print,
             libraries=tuple(Path(p) for p in libraries or ()),
             source_date_epoch=source_date_epoch(),
+            locale=locale_folder,
+            strict=strict,
         )
 
 

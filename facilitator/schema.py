@@ -251,6 +251,12 @@ class Section(Model):
 
     _origin: str = PrivateAttr(default="")
     _lines: LineMap = PrivateAttr(default_factory=lambda: LineMap({}))
+    _untranslated: tuple[Any, ...] = PrivateAttr(default=())
+
+    @property
+    def untranslated(self) -> tuple[Any, ...]:
+        """The texts a locale's catalog had no translation for (:class:`facilitator.catalog.Text`)."""
+        return self._untranslated
 
     @property
     def origin(self) -> str:

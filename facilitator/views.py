@@ -12,7 +12,8 @@ from typing import TypeVar
 
 from facilitator.audience import Band
 from facilitator.schema import ForBands, Section, pick
-from facilitator.typography import typeset
+from facilitator.messages import language
+from facilitator.typography import typeset as _typeset
 
 
 @dataclass(frozen=True)
@@ -141,6 +142,11 @@ class FacilitatorBlock:
 
 
 T = TypeVar("T", bound=ForBands)
+
+
+def typeset(text: str) -> str:
+    """Typographic quotes and dashes for the language of the pack being made."""
+    return _typeset(text, language())
 
 
 def shown(items: list[T], band: Band) -> list[T]:
