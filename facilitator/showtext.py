@@ -8,10 +8,14 @@ from facilitator.views import FacilitatorBlock, ParticipantBlock
 
 def participant_text(b: ParticipantBlock) -> list[str]:
     lines = [b.title, "=" * len(b.title)]
+    if b.why:
+        lines += [b.why]
     if b.content_note:
         lines += ["", f"{_('Content note')}: {b.content_note}"]
     if b.story:
         lines += ["", f"{b.story.character}:", b.story.text]
+        if b.story.chat:
+            lines += ["", _("As a chat") + ":"] + [f"  {who}: {text}" if who else f"  ({text})" for who, text in b.story.chat]
     if b.key_points:
         lines += [""] + [f"- {p}" for p in b.key_points]
     if b.body:
@@ -27,6 +31,8 @@ def participant_text(b: ParticipantBlock) -> list[str]:
         lines += [""] + [f"{i}. {step}" for i, step in enumerate(b.steps, 1)]
     for pr in b.prompts:
         lines += ["", f"{pr.title}: {pr.setup}"]
+    if b.materials:
+        lines += ["", _("You need") + ": " + "; ".join(b.materials)]
     for c in b.contacts:
         where = " ".join(x for x in (c.website, c.phone) if x)
         lines += ["", f"{c.name} {where}".rstrip(), f"  {c.description}"]
