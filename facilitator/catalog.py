@@ -11,6 +11,7 @@ Catalogs are read and written with Babel; ``Catalog.update`` marks changed strin
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from importlib import resources
@@ -145,11 +146,28 @@ def template(sections: list[tuple[str, Any]], outline: dict[str, str]) -> Catalo
     return catalog
 
 
+_PO_LINE = re.compile(r'^(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+)?"(?:[^"\\]|\\.)*"$')
+
+
+def _check_po_lines(path: Path, text: str) -> None:
+    """Babel skips lines it cannot read; a translator's slip (an unclosed quote) must not be lost
+    silently, so every line is checked first."""
+    for number, line in enumerate(text.splitlines(), 1):
+        stripped = line.strip()
+        if stripped and not stripped.startswith("#") and not _PO_LINE.match(stripped):
+            raise FacilitatorError(Problem(str(path), number, "", "is not a valid PO line", "check the quotes on this line (open it in Poedit to see)"))
+
+
 def read_catalog(path: Path, language: str | None = None) -> Catalog:
     """A PO file, with a clear error naming the file and line when it is broken."""
     try:
+        _check_po_lines(path, path.read_text(encoding="utf-8"))
         with path.open("rb") as f:
             return read_po(f, locale=language, abort_invalid=True)
+    except FacilitatorError:
+        raise
+    except UnicodeDecodeError:
+        raise FacilitatorError(Problem(str(path), 0, "", "is not UTF-8 text", "save it as UTF-8")) from None
     except FileNotFoundError:
         raise FacilitatorError(Problem(str(path), 0, "", "is missing", "make one with `facilitator locale init`")) from None
     except Exception as exc:  # Babel raises PoFileError (with the line) and others for broken files
