@@ -217,6 +217,7 @@ def check_command(
     folder: Annotated[Path | None, typer.Argument(metavar="[DIR]", help="A folder of section files (default: the shipped library).")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print errors and the summary only, not readability warnings.")] = False,
     library: LibraryOption = None,
+    locale: LocaleOption = None,
 ) -> None:
     """Validate a section library and report terminology, readability and outline coverage.
 
@@ -229,18 +230,29 @@ def check_command(
       facilitator check --library my-sections/   # the shipped library with your sections added
 
       facilitator check complete-library/        # a library of your own, on its own
+
+      facilitator check --locale nl              # the library as translated by a locale pack
     """
     from facilitator.checks import check_library
     from facilitator.loader import load_library, shipped_sections_dir
 
-    lib = load_library([folder or shipped_sections_dir(), *(library or [])])
-    report = check_library(lib)
+    if locale is None:
+        lib = load_library([folder or shipped_sections_dir(), *(library or [])])
+        report = check_library(lib)
+    else:
+        from facilitator.localepack import load_locale, resolve
+
+        pack = load_locale(resolve(locale))
+        lib = _library(library, locale)
+        report = check_library(lib, pack.language, tuple((a.phrase, a.instead) for a in pack.settings.avoid))
     for problem in report.errors:
         err.print(f"error: {problem}", markup=False)
     if not quiet:
         for problem in report.warnings:
             err.print(f"warning: {problem}", markup=False)
     coverage = "all OUTLINE rows covered" if not report.uncovered else "OUTLINE rows not covered: " + ", ".join(report.uncovered)
+    if not report.measured:
+        coverage += "; readability not measured (no formula for this language)"
     out.print(
         f"{len(lib)} sections: {len(report.errors)} errors, {len(report.warnings)} readability warnings; {coverage}",
         markup=False,
