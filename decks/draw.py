@@ -10,7 +10,7 @@ from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.oxml.ns import qn
 from pptx.slide import Slide
-from pptx.util import Pt
+from pptx.util import Emu, Pt
 
 from decks.fitting import Para
 from decks.theme import BULLET_INDENT_PT, EMU_PER_PT, FONT, INSET_PT, LINE_SPACING, SPACE_AFTER, Box
@@ -20,8 +20,8 @@ DECORATIVE_URI = "{C183D7F6-B498-43B3-948B-1728B52AA6E4}"
 DECORATIVE_NS = "http://schemas.microsoft.com/office/drawing/2017/decorative"
 
 
-def emu(points: float) -> int:
-    return int(round(points * EMU_PER_PT))
+def emu(points: float) -> Emu:
+    return Emu(int(round(points * EMU_PER_PT)))
 
 
 def rgb(hex_colour: str) -> RGBColor:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from decks.notes import block_notes, continued_notes, question_notes
-from decks.slides import AgendaRow, SlideSpec
+from decks.slides import AgendaRow, Kind, SlideSpec
 from decks.theme import MAX_POINTS
 from facilitator.messages import _
 from facilitator.pack import AgendaItem, Pack, ParticipantPack
@@ -114,7 +114,7 @@ def _block_slides(pb: ParticipantBlock, fb: FacilitatorBlock, item: AgendaItem, 
     main: list[SlideSpec] = []
     questions = list(pb.questions)
     if pb.story:
-        kind = "chat" if pb.story.chat else "story"
+        kind: Kind = "chat" if pb.story.chat else "story"
         title = _("The story of {name}", name=pb.story.character) if number else pb.title
         main.append(SlideSpec(kind, title, (), label=pb.story.character, text=pb.story.text, chat=pb.story.chat))
         main += _discussions(pb, pack, questions, asked)

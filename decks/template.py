@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
@@ -85,10 +86,11 @@ def _use(prs: PresentationType, name: str, template: Path) -> LayoutUse:
     layout = prs.slide_layouts.get_by_name(name)
     where = str(template)
     if layout is None:
-        names = ", ".join(l.name for l in prs.slide_layouts)
+        names = ", ".join(layout.name for layout in prs.slide_layouts)
         raise FacilitatorError(Problem(where, 0, "--template", f"has no layout named '{name}' (it has: {names})", f"rename a layout to '{name}' in the slide master"))
-    title = next((p for p in layout.placeholders if p.placeholder_format.type in TITLE_TYPES), None)
-    body = next((p for p in layout.placeholders if p.placeholder_format.type in BODY_TYPES), None)
+    placeholders: list[Any] = list(layout.placeholders)  # type: ignore[misc]
+    title = next((p for p in placeholders if p.placeholder_format.type in TITLE_TYPES), None)
+    body = next((p for p in placeholders if p.placeholder_format.type in BODY_TYPES), None)
     for what, ph in (("title", title), ("body text", body)):
         if ph is None:
             raise FacilitatorError(Problem(where, 0, "--template", f"layout '{name}' has no {what} placeholder", f"add a {what} placeholder to '{name}' in the slide master"))
@@ -97,7 +99,7 @@ def _use(prs: PresentationType, name: str, template: Path) -> LayoutUse:
     if body_box.top < title_box.bottom and body_box.bottom > title_box.bottom and title_box.left < body_box.right and body_box.left < title_box.right:
         # The title must never sit on the first line of the body: start the body below it.
         body_box = Box(body_box.left, title_box.bottom, body_box.width, body_box.bottom - title_box.bottom)
-    for foot in (p for p in layout.placeholders if p.placeholder_format.type in FOOT_TYPES):
+    for foot in (p for p in placeholders if p.placeholder_format.type in FOOT_TYPES):
         # Nor may the body run into the template's footer, slide number or date.
         fb = _box(foot)
         if fb.top < body_box.bottom and fb.bottom > body_box.top and fb.left < body_box.right and body_box.left < fb.right:

@@ -27,7 +27,7 @@ from decks.fitting import Para, best_size, paginate, wrap
 from decks.outline import outline
 from decks.slides import SlideSpec
 from decks.template import LayoutUse, Stage, open_stage
-from decks.theme import FOOTER_BOX, FOOTER_MIN, FOOTER_SIZE, MAX_POINTS, NUMBER_BOX, PAGE_H, Box, Theme, THEMES
+from decks.theme import FOOTER_BOX, FOOTER_MIN, FOOTER_SIZE, MAX_POINTS, NUMBER_BOX, PAGE_H, THEMES, Box, Theme
 from facilitator.messages import _
 from facilitator.pack import Pack
 from facilitator.xmltext import xml_safe
@@ -49,7 +49,9 @@ def write_deck(pack: Pack, path: Path, template: Path | None = None) -> int:
         slide.name = spec.kind  # the slide's kind, for tests and for anyone reading the XML
         _footer(slide, stage, theme, pack.participant.short_help_line, number)
         draw.title_first(slide)
-        slide.notes_slide.notes_text_frame.text = xml_safe("\n".join(spec.notes))
+        notes = slide.notes_slide.notes_text_frame
+        assert notes is not None
+        notes.text = xml_safe("\n".join(spec.notes))
     _core_properties(stage, pack)
     path.write_bytes(_reproducible(stage))
     return len(slides)
@@ -160,6 +162,7 @@ def _title_fits(title: str, size: int, box: Box, lines: int) -> bool:
 
 def _fill_title(slide: Slide, box: Box, title: str, start: int, minimum: int, lines: int, colour: str, anchor: MSO_ANCHOR) -> None:
     shape = slide.shapes.title
+    assert shape is not None  # every layout the built-in theme uses has a title
     shape.name = "Title"
     draw.place(shape, box)
     size = next((s for s in range(start, minimum - 1, -1) if _title_fits(title, s, box, lines)), minimum)
@@ -171,8 +174,8 @@ def _footer(slide: Slide, stage: Stage, theme: Theme, help_line: str, number: in
     layout has them, else in text boxes at the foot of the slide."""
     height = (stage.prs.slide_height or 0) / 12700 or PAGE_H
     colour = None if not stage.builtin else theme.palette.muted
-    layout_placeholders = {ph.placeholder_format.type: ph for ph in slide.slide_layout.placeholders}
-    for name, kind, box, text, align in (
+    layout_placeholders = {ph.placeholder_format.type: ph for ph in list(slide.slide_layout.placeholders)}  # type: ignore[misc]
+    for name, kind, box, text, align_to in (
         ("Footer help", PP_PLACEHOLDER.FOOTER, FOOTER_BOX, help_line, PP_ALIGN.LEFT),
         ("Slide number", PP_PLACEHOLDER.SLIDE_NUMBER, NUMBER_BOX, str(number), PP_ALIGN.RIGHT),
     ):
@@ -181,10 +184,11 @@ def _footer(slide: Slide, stage: Stage, theme: Theme, help_line: str, number: in
             slide.shapes.clone_placeholder(layout_ph)
             shape: Any = slide.shapes[-1]
             box = Box(*(ph / 12700 for ph in (layout_ph.left, layout_ph.top, layout_ph.width, layout_ph.height)))
-            align = None  # the template's own alignment
+            align: PP_ALIGN | None = None  # the template's own alignment
         else:
             box = Box(box.left, height - (PAGE_H - box.top), box.width, box.height)
             shape = slide.shapes.add_textbox(draw.emu(box.left), draw.emu(box.top), draw.emu(box.width), draw.emu(box.height))
+            align = align_to
         shape.name = name
         width, _h = box.inner()
         size = FOOTER_SIZE

@@ -313,9 +313,9 @@ def write_pack(
         }
         (staging / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
         published = _publish(staging, out_dir, drop=frozenset(empty))
-        files = {name: (path, about.get(name, "")) for name, path in published.items()}
-        files.update({name: (out_dir / name, why) for name, why in empty.items()})
-        return files, counts, warnings
+        result = {name: (path, about.get(name, "")) for name, path in published.items()}
+        result.update({name: (out_dir / name, why) for name, why in empty.items()})
+        return result, counts, warnings
     finally:
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)

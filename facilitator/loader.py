@@ -6,7 +6,7 @@ pydantic validates the values and each error is mapped back to ``FILE:LINE: fiel
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -211,7 +211,7 @@ def iter_texts(s: Section, participant_only: bool = False) -> Iterable[tuple[tup
         yield ("facilitator", "say"), s.facilitator.say
 
 
-def iter_participant_texts(s: Section) -> Iterable[tuple[tuple[str | int, ...], dict[str, Any], list[str] | None]]:
+def iter_participant_texts(s: Section) -> Iterable[tuple[tuple[str | int, ...], dict[str, Any], Sequence[str] | None]]:
     """Every participant text of ``s``: its field path, its variants, and the bands its list item
     is limited to (``None``: every band the section admits)."""
     yield ("title",), s.title, None

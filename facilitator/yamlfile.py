@@ -127,13 +127,14 @@ def _scan(text: str, file: str, loader: type[yaml.SafeLoader]) -> None:
 
 def _syntax_problem(exc: yaml.MarkedYAMLError, file: str) -> Problem:
     # An unclosed quote or bracket is found further on; report the line where it opens.
-    opened = bool(exc.context) and ("quoted scalar" in exc.context or "flow" in exc.context)
+    context = exc.context or ""
+    opened = "quoted scalar" in context or "flow" in context
     mark = (exc.context_mark if opened else exc.problem_mark) or exc.problem_mark or exc.context_mark
     line = mark.line + 1 if mark else 1
     what = exc.problem or str(exc)
     if "nesting depth" in what:  # libyaml's own limit, above ours: say it the same way
         return Problem(file, line, "", f"nests more than {MAX_DEPTH} levels deep", "check the indentation")
-    if opened and "quoted scalar" in (exc.context or ""):
+    if opened and "quoted scalar" in context:
         return Problem(file, line, "", "has a quote that is never closed", "close the quote on this line")
     if isinstance(exc, ConstructorError):
         return Problem(file, line, "", f"uses a tag YAML files here may not use ({what})", "remove the tag (the text after !)")
