@@ -10,19 +10,18 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
+from babel.dates import format_date
+
 from facilitator import __version__
 from facilitator.errors import FacilitatorError, Problem
 from facilitator.library import Library
 from facilitator.loader import outline_ids
-from babel.dates import format_date
-
 from facilitator.localepack import LocalContact as NationalContact
 from facilitator.localepack import LocalePack
 from facilitator.messages import _, translated
 from facilitator.planner import Plan, validate_plan
 from facilitator.schema import Section, pick
 from facilitator.typography import typeset
-from facilitator.voice import Voice, voice
 from facilitator.views import (
     Contact,
     FacilitatorBlock,
@@ -31,6 +30,7 @@ from facilitator.views import (
     Term,
     facilitator_view,
 )
+from facilitator.voice import Voice, voice
 
 
 @dataclass(frozen=True)
@@ -94,8 +94,11 @@ class LeftOut:
     """The minutes it would add to the session, with any section it needs that is not in it."""
     reason: str
     """Why it was left out, in words (the planner's reason)."""
-    for_older: bool = False
-    """It is for older participants: more time would not bring it in."""
+    for_age: bool = False
+    """It is not for this audience's ages (written for older, or for younger, participants):
+    more time would not bring it in."""
+    ages: str = ""
+    """The ages it is written for: "15+", or "10–17" for a section with a ``max_age``."""
 
 
 @dataclass(frozen=True)
@@ -217,19 +220,20 @@ def _left_out(plan: Plan, library: Library) -> tuple[LeftOut, ...]:
         if sid not in library:
             continue
         s = library[sid]
-        needed: dict[str, int] = {}
-
-        def add(x: Section) -> None:
-            if x.id in planned or x.id in needed:
-                return
-            needed[x.id] = x.minutes
-            for r in x.requires:
-                if r in library:
-                    add(library[r])
-
-        add(s)
-        out.append(LeftOut(sid, typeset(pick(s.title, band)), sum(needed.values()), why, not plan.audience.admits(s)))
+        minutes = sum(_needed(s, library, planned, {}).values())
+        ages = f"{s.min_age}\u2013{s.max_age}" if s.max_age is not None else f"{s.min_age}+"
+        out.append(LeftOut(sid, typeset(pick(s.title, band)), minutes, why, not plan.audience.admits(s), ages))
     return tuple(out)
+
+
+def _needed(s: Section, library: Library, planned: set[str], needed: dict[str, int]) -> dict[str, int]:
+    """``s`` and every section it requires that the plan does not hold, with their minutes."""
+    if s.id not in planned and s.id not in needed:
+        needed[s.id] = s.minutes
+        for r in s.requires:
+            if r in library:
+                _needed(library[r], library, planned, needed)
+    return needed
 
 
 def _glossary(blocks: tuple[ParticipantBlock, ...]) -> tuple[Term, ...]:

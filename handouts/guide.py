@@ -1,25 +1,36 @@
 """The facilitator discussion guide: a working document for running the session.
 
-Session at a glance, a preparation checklist, the safeguarding brief with the disclosure protocol
-and the contacts, the agenda with clock times on one page, then every block in order (clock time
-and minutes first; what to say; questions set apart from what to listen for; notes; safeguarding
-boxed) and an appendix (glossary, the law, sources, attribution).
+Page one: the session at a glance and the agenda drawn as a timeline; then objectives, materials
+and a preparation checklist; the safeguarding brief with the disclosure protocol and the contacts;
+every block in order (clock time and minutes first; what to say; questions set apart from what to
+listen for; notes; safeguarding boxed) and an appendix (glossary, the law, the guide's parts the
+session draws on, what is not in this session, attribution).
+
+It is read standing up: no text is set under 10.5 pt but the running header and footer, and it
+prints no internal ids or codes (section ids, OUTLINE ids, section kinds).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from reportlab.platypus import CondPageBreak, Flowable, KeepInFrame, PageBreak
+from reportlab.lib.colors import white
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph
 
 from facilitator.messages import _
-from facilitator.pack import AgendaItem, FacilitatorPack
+from facilitator.pack import AgendaItem, FacilitatorPack, LeftOut
+from facilitator.typography import typeset
 from facilitator.views import FacilitatorBlock, GuideQuestion
 from handouts.options import PrintOptions
 from handouts.pages import Metadata, Running, body_area, build_pdf
 from handouts.parts import (
+    PAD,
     aside,
     bullets,
     cards_of,
@@ -31,12 +42,11 @@ from handouts.parts import (
     numbered,
     panel,
     ruled_table,
-    space,
     title_block,
     together,
     write_in_table,
 )
-from handouts.styles import ACCENT, Printer
+from handouts.styles import ACCENT, INK, RULE, TINT, Printer
 
 # The session's frame: its objectives are not listed at a glance.
 _FRAME_KINDS = frozenset({"opening", "closing", "contacts"})
@@ -44,14 +54,17 @@ _FRAME_KINDS = frozenset({"opening", "closing", "contacts"})
 
 def write_guide(pack: FacilitatorPack, path: Path, options: PrintOptions) -> int:
     """Write the facilitator guide for ``pack`` to ``path`` as PDF."""
-    printer = Printer(options, "adults")
+    printer = Printer(options, "adults", guide=True)
     width = body_area(printer).width
     document = _("Facilitator guide")
+    parts = _part_names(pack)
     story: list[Flowable] = title_block(printer, pack.info, document)
     story += _at_a_glance(printer, pack, width)
-    story += _preparation(printer, width)
-    story += _safeguarding(printer, pack, width)
-    story += _agenda(printer, pack, width)
+    story += _objectives_and_materials(printer, pack)
+    story += _preparation(printer, pack, width)
+    story += _safeguarding(printer, pack, width, parts)
+    # The session starts on a page of its own, unless the brief's last lines leave most of one.
+    story.append(CondPageBreak(body_area(printer).height * 0.6))
     for item, block, following in zip(pack.agenda, pack.blocks, [*pack.agenda[1:], None]):
         story += _block(printer, item, block, following, width)
     story += _appendix(printer, pack, width)
@@ -61,18 +74,8 @@ def write_guide(pack: FacilitatorPack, path: Path, options: PrintOptions) -> int
         language=pack.info.language,
         creator=pack.info.tool,
     )
-    return build_pdf(printer, path, story, meta, Running(pack.info.title, document_line(pack.info, document)))
-
-
-def _kind_name(kind: str) -> str:
-    """A section kind in words (the names are the tool's own, so they go through ``_``)."""
-    names = {
-        "intro": _("introduction"), "concept": _("concept"), "glossary": _("words"), "scenario": _("scenario"),
-        "example": _("example"), "law": _("the law"), "action": _("taking action"), "tips": _("tips"),
-        "contacts": _("where to get help"), "activity": _("activity"), "opening": _("opening"),
-        "closing": _("closing"), "safeguarding": _("safeguarding"),
-    }
-    return names.get(kind, kind)
+    # Page 1 opens with the title block, so its running header would only say the title again.
+    return build_pdf(printer, path, story, meta, Running(pack.info.title, document_line(pack.info, document), first_page=False))
 
 
 def _clock(start: dt.time, minutes: int = 0) -> str:
@@ -84,12 +87,52 @@ def _unique(items: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(items))
 
 
-# -- before the session ---------------------------------------------------------------------------
+# -- the guide's parts, by name --------------------------------------------------------------------
+
+_OUTLINE_ID = re.compile(r"\b[A-Z]\d{2,3}\b")
+
+
+@dataclass(frozen=True)
+class _Part:
+    """A part of ECPAT International's guide, as the OUTLINE describes it: a short name (the
+    words before the first colon, semicolon or bracket) and what the part holds."""
+
+    name: str
+    detail: str
+
+
+def _part(description: str) -> _Part:
+    match = re.search(r":\s|;\s|\s\(", description)
+    if not match:
+        return _Part(description.strip(), "")
+    name, rest = description[: match.start()].strip(), description[match.end():].strip()
+    if match.group(0).strip() == "(":
+        rest = "(" + rest
+    return _Part(name, rest)
+
+
+def _part_names(pack: FacilitatorPack) -> dict[str, _Part]:
+    # The OUTLINE is the tool's own data, typeset here like the tool's other words.
+    return {ref: _part(typeset(what, pack.info.language)) for ref, what in pack.sources}
+
+
+def _readable_source(source: str, parts: dict[str, _Part]) -> str:
+    """A contact's source with OUTLINE ids replaced by the part's name ("ECPAT guide, G40" ->
+    "ECPAT guide, “Where to report”"); an id the session does not cite is left out."""
+
+    def name(match: re.Match[str]) -> str:
+        part = parts.get(match.group(0))
+        return f"\u201c{part.name}\u201d" if part else ""
+
+    text = _OUTLINE_ID.sub(name, source)
+    return re.sub(r"(,\s*)+$", "", re.sub(r",\s*(,|$)", r"\1", text)).strip()
+
+
+# -- page one ---------------------------------------------------------------------------------------
 
 
 def _at_a_glance(printer: Printer, pack: FacilitatorPack, width: float) -> list[Flowable]:
-    """Audience, time, what to print and content notes in a table; objectives and materials as
-    lists after it (they can be long, and a table row cannot break across pages)."""
+    """Audience, time and what to print in a table, then the agenda as a timeline."""
     info = pack.info
     audience = info.audience if info.audience == info.band else _("{audience} (texts for the {band} band)", audience=info.audience, band=info.band)
     rows: list[tuple[str, list[Flowable]]] = [
@@ -97,11 +140,15 @@ def _at_a_glance(printer: Printer, pack: FacilitatorPack, width: float) -> list[
         (_("Time"), [printer.para(_("{minutes} minutes, {start}\u2013{end}", minutes=info.minutes, start=_clock(info.start), end=_clock(info.end)), "cell")]),
         (_("What to print"), bullets(printer, _to_print(pack), "bullet_small")),
     ]
-    sensitive = [f"{_clock(a.start)} {b.title}" for a, b in zip(pack.agenda, pack.blocks) if b.participant.sensitivity == "high"]
-    if sensitive:
-        rows.append((_("Content notes before"), bullets(printer, sensitive, "bullet_small")))
     out = [*heading(printer, _("Session at a glance"), "h2")]
-    out.append(ruled_table(printer, [[printer.para(label, "cell_bold"), cells] for label, cells in rows], [width * 0.24, width * 0.76]))
+    out.append(ruled_table(printer, [[printer.para(label, "cell_bold"), cells] for label, cells in rows], [width * 0.27, width * 0.73]))
+    out += heading(printer, _("Agenda"), "h2")
+    out.append(Timeline(printer, _timeline_rows(pack), width))
+    return out
+
+
+def _objectives_and_materials(printer: Printer, pack: FacilitatorPack) -> list[Flowable]:
+    out: list[Flowable] = []
     objectives = _unique(o for b in pack.blocks if b.participant.kind not in _FRAME_KINDS for o in b.objectives)
     if objectives:
         out += heading(printer, _("Objectives"), "h3")
@@ -122,23 +169,156 @@ def _to_print(pack: FacilitatorPack) -> list[str]:
     return out
 
 
-def _preparation(printer: Printer, width: float) -> list[Flowable]:
+def _notes(b: FacilitatorBlock) -> list[str]:
+    """What the facilitator must have ready for a block, in words: a content note, cards."""
+    p = b.participant
+    out = []
+    if p.sensitivity == "high":
+        out.append(_("read the content note first"))
+    if p.kind == "scenario":
+        out.append(_("scenario cards"))
+    if p.prompts:
+        out.append(_("role-play cards"))
+    return out
+
+
+@dataclass(frozen=True)
+class _Row:
+    start: str
+    title: str
+    minutes: int | None
+    note: str = ""
+
+
+def _timeline_rows(pack: FacilitatorPack) -> list[_Row]:
+    rows = [_Row(_clock(a.start), a.title, a.minutes, "; ".join(_notes(b))) for a, b in zip(pack.agenda, pack.blocks)]
+    return [*rows, _Row(_clock(pack.info.end), _("End"), None)]
+
+
+class Timeline(Flowable):
+    """The agenda drawn as a timeline: a line down the left with a dot at each block's clock time,
+    the block's title beside it (and, in words, what to have ready), and its minutes on the
+    right above a bar as long as the block is (the longest block fills the bar). Readable in
+    black and white; splits between rows."""
+
+    def __init__(self, printer: Printer, rows: Sequence[_Row], width: float, longest: int | None = None, joins_above: bool = False) -> None:
+        super().__init__()
+        self.printer, self.rows, self.width = printer, list(rows), width
+        self.longest = longest or max((r.minutes or 0 for r in rows), default=1) or 1
+        self.joins_above = joins_above
+        size = printer.sizes.body
+        fonts = printer.fonts
+        self.size = size
+        self.time_w = stringWidth("00:00", fonts.bold, size) + size * 0.6
+        self.rail_w = size * 1.4
+        self.min_w = stringWidth(_("{minutes} min", minutes=120), fonts.regular, size) + size * 0.4
+        self.bar_w = size * 5
+        self.text_w = width - self.time_w - self.rail_w - self.min_w - self.bar_w - size * 0.8
+        self.gap = size * 0.4
+        self._paras = [self._texts(r) for r in self.rows]
+        self._heights = [self._height(ps) for ps in self._paras]
+
+    def _texts(self, r: _Row) -> list[Paragraph]:
+        if r.minutes is None:
+            return [self.printer.para(r.title, "cell_bold")]
+        out = [self.printer.para(r.title, "cell")]
+        if r.note:
+            out.append(self.printer.para(r.note[:1].upper() + r.note[1:] + ".", "cell_small", textColor=ACCENT))
+        return out
+
+    def _height(self, paras: list[Paragraph]) -> float:
+        return sum(p.wrap(self.text_w, 0xFFFFFF)[1] for p in paras) + self.gap
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return self.width, sum(self._heights)
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        used, k = 0.0, 0
+        while k < len(self.rows) and used + self._heights[k] <= avail_height:
+            used += self._heights[k]
+            k += 1
+        k = min(k, len(self.rows) - 2)  # never the end (or one block) alone on a page
+        if k < 2:
+            return []
+        return [
+            Timeline(self.printer, self.rows[:k], self.width, self.longest, self.joins_above),
+            Timeline(self.printer, self.rows[k:], self.width, self.longest, joins_above=True),
+        ]
+
+    def draw(self) -> None:
+        c = self.canv
+        fonts, size = self.printer.fonts, self.size
+        top = sum(self._heights)
+        rail_x = self.time_w + self.rail_w * 0.45
+        radius = size * 0.32
+        first_base = size * 1.0  # the first line's baseline, from the top of a row
+        dots: list[float] = []
+        y = top
+        for r, paras, h in zip(self.rows, self._paras, self._heights):
+            base = y - first_base
+            dots.append(base + size * 0.33)
+            c.saveState()
+            c.setFillColor(INK)
+            c.setFont(fonts.bold, size)
+            c.drawString(0, base, self.printer.text(r.start))
+            py = y
+            for para in paras:
+                _w, ph = para.wrap(self.text_w, 0xFFFFFF)
+                py -= ph
+                para.drawOn(c, self.time_w + self.rail_w, py)
+            if r.minutes is not None:
+                label = self.printer.text(_("{minutes} min", minutes=r.minutes))
+                c.setFont(fonts.regular, size)
+                c.drawRightString(self.width, base, label)
+                bar_w = max(self.bar_w * r.minutes / self.longest, 1.5)
+                c.setStrokeColor(ACCENT)
+                c.setFillColor(TINT)
+                c.setLineWidth(0.6)
+                c.rect(self.width - self.min_w - self.bar_w, base - size * 0.05, bar_w, size * 0.55, stroke=1, fill=1)
+            c.restoreState()
+            y -= h
+        c.saveState()
+        c.setStrokeColor(RULE)
+        c.setLineWidth(1.6)
+        c.line(rail_x, dots[-1], rail_x, top if self.joins_above else dots[0])
+        for r, dy in zip(self.rows, dots):
+            c.setStrokeColor(ACCENT)
+            c.setLineWidth(1.2)
+            if r.minutes is None:  # the end: an open ring
+                c.setFillColor(white)
+                c.circle(rail_x, dy, radius, stroke=1, fill=1)
+            else:
+                c.setFillColor(ACCENT)
+                c.circle(rail_x, dy, radius, stroke=1, fill=1)
+        c.restoreState()
+
+
+def _preparation(printer: Printer, pack: FacilitatorPack, width: float) -> list[Flowable]:
+    cards = bool(cards_of(b.participant for b in pack.blocks))
+    fill_in = (
+        _("Before printing, fill in the local-contacts slot: type the national child helpline and the emergency number onto the help slide, and write them in the boxes of one handout and one set of cards, then copy those. Check every number yourself; never guess one.")
+        if cards
+        else _("Before printing, fill in the local-contacts slot: type the national child helpline and the emergency number onto the help slide, and write them in the boxes of one handout, then copy it. Check every number yourself; never guess one.")
+    )
     items = [
         _("Tell the safeguarding lead of the school or organisation about the session: the date, the group and the topics. Agree how to reach them on the day."),
         _("Plan for small groups, not an assembly, with a second adult in the room."),
         _("Know the local contacts: the national child helpline, child protection services and how to report to the police. Write them under Local contacts in the safeguarding brief."),
-        _("Before printing, fill in the local-contacts slot: type the national child helpline and the emergency number onto the help slide, and write them in the boxes of one handout and one set of cards, then copy those. Check every number yourself; never guess one."),
+        fill_in,
         _("Read the safeguarding brief and the disclosure protocol."),
-        _("Print the handouts and cards (see What to print)."),
+        _("Print the handouts and cards (see What to print).") if cards else _("Print the handouts (see What to print)."),
     ]
     return [*heading(printer, _("Preparation checklist"), "h2"), checklist(printer, items, width)]
 
 
-# Safeguarding and disclosure boxes are kept whole (moved to the next page rather than split), so
-# "If a child is in immediate danger..." never stands at the top of a page without its heading.
+# -- the safeguarding brief --------------------------------------------------------------------------
+
+# The disclosure protocol and the brief's safeguarding rules are boxes kept whole, and kept on one
+# page together when they fit: "Child in immediate danger..." never stands on a page that does not
+# say it belongs to the disclosure protocol.
 
 
-def _safeguarding(printer: Printer, pack: FacilitatorPack, width: float) -> list[Flowable]:
+def _safeguarding(printer: Printer, pack: FacilitatorPack, width: float, parts: dict[str, _Part]) -> list[Flowable]:
     out = [PageBreak(), printer.para(_("Safeguarding brief"), "h1", spaceBefore=0)]
     if not pack.safeguarding:
         # A library without a brief must not leave the facilitator without any instruction.
@@ -147,49 +327,27 @@ def _safeguarding(printer: Printer, pack: FacilitatorPack, width: float) -> list
         out.append(printer.para(b.title, "h2"))
         out += printer.paras(b.say)
         out += bullets(printer, b.notes)
+        boxes: list[Flowable] = []
         if b.protocol:
             steps = numbered(printer, b.protocol, bold=False)
-            out.append(together([panel(printer, _("Disclosure protocol: if a child tells you about abuse"), steps, width, strong=True, label_style="h3")]))
+            boxes.append(together([panel(printer, _("Disclosure protocol: if a child tells you about abuse"), steps, width, strong=True, label_style="h3")]))
         if b.safeguarding:
-            out.append(together([panel(printer, _("Safeguarding"), bullets(printer, b.safeguarding), width, strong=True)]))
+            label = _("Disclosure protocol: what never to do, and urgent cases") if b.protocol else _("Safeguarding")
+            boxes.append(together([panel(printer, label, bullets(printer, b.safeguarding), width, strong=True, label_style="h3" if b.protocol else "label")]))
+        if boxes:
+            out.append(together(boxes))
         if b.key_message:
             out.append(printer.para(b.key_message, lead=_("In short:")))
-    out += heading(printer, _("Local contacts"), "h2")
-    out.append(printer.para(_("Fill these in before the session. Never print a number you have not checked."), "small"))
     labels = [_("Safeguarding lead"), _("National child helpline"), _("Child protection services"), _("Police")]
-    out.append(write_in_table(printer, labels, width))
+    out.append(together([
+        *heading(printer, _("Local contacts"), "h2"),
+        printer.para(_("Fill these in before the session. Never print a number you have not checked."), "small"),
+        write_in_table(printer, labels, width),
+    ]))
     out += heading(printer, _("Where participants can get help"), "h2")
-    out.append(contacts_table(printer, pack.contacts, width))
+    contacts = [replace(c, source=_readable_source(c.source, parts)) for c in pack.contacts]
+    out.append(contacts_table(printer, contacts, width))
     return out
-
-
-def _agenda(printer: Printer, pack: FacilitatorPack, width: float) -> list[Flowable]:
-    """The agenda on one page: set smaller, down to 6 pt, if the session has very many parts."""
-    area = body_area(printer)
-    size = printer.sizes.body
-    while True:
-        sized = printer.resized(size)
-        title = sized.para(_("Agenda"), "h1", spaceBefore=0)
-        table = _agenda_table(sized, pack, width)
-        height = title.wrap(width, area.height)[1] + title.getSpaceAfter() + table.wrap(width, area.height)[1]
-        if height <= area.height - printer.sizes.body or size <= 6:
-            break
-        size -= 0.5
-    # Only an absurdly long session would still overflow; it is scaled down rather than split.
-    fitted = KeepInFrame(area.width, area.height - printer.sizes.body, [title, table], mode="shrink", vAlign="TOP", fakeWidth=False)
-    return [PageBreak(), fitted, PageBreak()]
-
-
-def _agenda_table(printer: Printer, pack: FacilitatorPack, width: float) -> Flowable:
-    head = [printer.para(x, "cell_bold") for x in (_("Time"), _("Min."), _("Part"), _("Note"))]
-    rows = [head]
-    for item, b in zip(pack.agenda, pack.blocks):
-        note = _kind_name(b.participant.kind)
-        if b.participant.sensitivity == "high":
-            note += "; " + _("content note first")
-        rows.append([printer.para(f"{_clock(item.start)}\u2013{_clock(item.start, item.minutes)}", "cell"), printer.para(str(item.minutes), "cell"), printer.para(item.title, "cell"), printer.para(note, "cell_small")])
-    rows.append([printer.para(_clock(pack.info.end), "cell_bold"), printer.para(str(pack.info.minutes), "cell_bold"), printer.para(_("End"), "cell_bold"), printer.para("", "cell")])
-    return ruled_table(printer, rows, [width * 0.19, width * 0.1, width * 0.43, width * 0.28], header=True)
 
 
 # -- the blocks -----------------------------------------------------------------------------------
@@ -199,12 +357,11 @@ def _block(printer: Printer, item: AgendaItem, b: FacilitatorBlock, following: A
     p = b.participant
     end = _clock(item.start, item.minutes)
     when = _("{start}\u2013{end} \u00b7 {minutes} min", start=_clock(item.start), end=end, minutes=item.minutes)
-    kind = f"{when} \u00b7 {_kind_name(p.kind)}"
     if p.sensitivity == "high":
-        kind += " \u00b7 " + _("high sensitivity")
+        when += " \u00b7 " + _("content note first")
     out: list[Flowable] = [
         CondPageBreak(printer.sizes.body * 14),
-        printer.para(kind, "h3", textColor=ACCENT, spaceBefore=printer.sizes.body * 1.2, spaceAfter=0),
+        printer.para(when, "h3", textColor=ACCENT, spaceBefore=printer.sizes.body * 1.2, spaceAfter=0),
         printer.para(b.title, "h1", spaceBefore=0),
     ]
     if p.sensitivity == "high" and p.content_note:
@@ -231,8 +388,10 @@ def _block(printer: Printer, item: AgendaItem, b: FacilitatorBlock, following: A
         out += bullets(printer, b.materials, "bullet_small")
     timing = _("Timing: {minutes} minutes, {start} to {end}.", minutes=item.minutes, start=_clock(item.start), end=end)
     if following is not None:
-        timing += " " + _("Next: {title} at {start}.", title=following.title, start=_clock(following.start))
-    out.append(printer.para(timing, "small", spaceBefore=printer.sizes.body * 0.4))
+        timing += " " + _("Next, at {start}: \u201c{title}\u201d.", title=following.title, start=_clock(following.start))
+    closing = printer.para(timing, "small", spaceBefore=printer.sizes.body * 0.4)
+    closing.keep_with_previous = True  # type: ignore[attr-defined]  # never a page of its own
+    out.append(closing)
     return out
 
 
@@ -256,8 +415,10 @@ def _participant_material(printer: Printer, b: FacilitatorBlock) -> list[Flowabl
         out += heading(printer, _("Myth or fact: the answers"), "h3")
         for st in p.statements:
             answer = _("Fact.") if st.is_fact else _("Myth.")
-            out.append(printer.bullet(st.statement))
-            out.append(printer.para(st.explanation, "bullet_small", lead=answer, leftIndent=printer.sizes.body * 2.6, spaceAfter=printer.sizes.body * 0.3))
+            out.append(together([
+                printer.bullet(st.statement),
+                printer.para(st.explanation, "bullet_small", lead=answer, leftIndent=printer.sizes.body * 2.6, spaceAfter=printer.sizes.body * 0.3),
+            ]))
     if p.tips:
         out += heading(printer, _("Tips"), "h3")
         out += numbered(printer, [t.title for t in p.tips])
@@ -291,13 +452,57 @@ def _appendix(printer: Printer, pack: FacilitatorPack, width: float) -> list[Flo
             out += printer.paras(b.participant.body) if b.participant.body else bullets(printer, b.participant.key_points)
     if pack.sources:
         out += heading(printer, _("Sources"), "h2")
-        out.append(printer.para(_("This session draws on these parts of the guide:"), "small"))
-        out.append(ruled_table(printer, [[printer.para(ref, "cell_bold"), printer.para(what, "cell")] for ref, what in pack.sources], [width * 0.14, width * 0.86]))
-    if pack.left_out:
-        out += heading(printer, _("Not in this session"), "h2")
-        out.append(printer.para("; ".join(f"{sid} ({why})" for sid, why in pack.left_out) + ".", "small"))
-    out += heading(printer, _("Attribution"), "h2")
-    out.append(printer.para(_("Content adapted from ECPAT International's guide for children and young people on online sexual exploitation.")))
-    out.append(printer.para(_("Made with {tool}.", tool=pack.info.tool), "small"))
-    out.append(space(1))
+        out.append(printer.para(_("This session draws on these parts of ECPAT International's guide:")))
+        for part in _part_names(pack).values():
+            out.append(printer.bullet(part.detail, lead=part.name + (":" if part.detail and not part.detail.startswith("(") else "")))
+    out += _left_out(printer, pack.left_out_blocks, pack.info.audience, width)
+    attribution = heading(printer, _("Attribution"), "h2")
+    out += [attribution[0], together([
+        attribution[1],
+        printer.para(_("Content adapted from ECPAT International's guide for children and young people on online sexual exploitation.")),
+        printer.para(_("Made with {tool}.", tool=pack.info.tool), "small"),
+    ])]
     return out
+
+
+def _left_out(printer: Printer, left: Sequence[LeftOut], audience: str, width: float) -> list[Flowable]:
+    """"Not in this session": the parts a longer session could hold, with the minutes each would
+    add; then those left out for another reason, and those written for other ages, each with
+    why. Two columns of titles, so a long list stays short."""
+    if not left:
+        return []
+    out = heading(printer, _("Not in this session"), "h2")
+    timed = [x for x in left if not x.for_age and x.reason == _("needs {minutes} more minutes", minutes=x.minutes)]
+    other = [x for x in left if not x.for_age and x not in timed]
+    for_age = [x for x in left if x.for_age]
+    groups = [
+        (_("A longer session could add these parts; beside each, the minutes it would add."), [(x.title, _("{minutes} min", minutes=x.minutes)) for x in timed]),
+        (_("Left out for another reason, given beside each."), [(x.title, x.reason) for x in other]),
+        (_("Written for other ages than {audience}; beside each, the ages it is for.", audience=audience), [(x.title, _("ages {ages}", ages=x.ages)) for x in for_age]),
+    ]
+    for intro, items in groups:
+        if items:
+            lead = printer.para(intro)
+            lead.keep_with_next = True  # type: ignore[attr-defined]  # with the table's first rows
+            out += [lead, _two_columns(printer, items, width)]
+    return out
+
+
+def _two_columns(printer: Printer, items: Sequence[tuple[str, str]], width: float) -> Flowable:
+    """(title, note) pairs in two columns, read down the left column first; each note on one
+    line right beside its title."""
+    half = -(-len(items) // 2)
+    columns = [items[:half], items[half:]]
+    gap = PAD * 3
+    col = (width - gap) / 2
+    note = min(max(stringWidth(n, printer.fonts.regular, printer.sizes.body) for _t, n in items) + 2, col * 0.45)
+    rows = []
+    for i in range(half):
+        row: list[Flowable | str] = []
+        for c in columns:
+            row += [printer.para(c[i][0], "cell"), printer.para(c[i][1], "cell", alignment=TA_RIGHT)] if i < len(c) else ["", ""]
+        rows.append(row)
+    table = ruled_table(printer, rows, [col - note, note + gap, col - note, note])
+    # Titles keep a little room from their notes; the gap between the columns is after a note.
+    table.setStyle([("RIGHTPADDING", (0, 0), (-1, -1), PAD), ("RIGHTPADDING", (1, 0), (1, -1), gap), ("RIGHTPADDING", (3, 0), (3, -1), 0), ("LEFTPADDING", (0, 0), (-1, -1), 0)])
+    return table

@@ -1,12 +1,13 @@
-"""The participant handout: what we talked about, the words we used, the tips, a worksheet and
-where to get help.
+"""The participant handout: what we talked about, the words we used, the tips, where to get help
+and a worksheet.
 
 It takes a :class:`~facilitator.pack.ParticipantPack` only, so no facilitator text can reach it.
-Every page's footer says where to get help; the last part lists every contact in a boxed panel.
+Every page's footer says where to get help; a boxed panel lists every contact, local numbers first.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from reportlab.platypus import Flowable
@@ -15,7 +16,7 @@ from facilitator.messages import _
 from facilitator.pack import ParticipantPack
 from facilitator.views import ParticipantBlock
 from handouts.options import PrintOptions
-from handouts.pages import Metadata, Running, body_area, build_pdf
+from handouts.pages import Metadata, Running, body_area, build_shortest_pdf
 from handouts.parts import (
     NotesArea,
     bullets,
@@ -39,30 +40,53 @@ _NOT_SUMMARISED = frozenset({"opening", "closing", "glossary", "contacts", "tips
 
 
 def write_handout(pack: ParticipantPack, path: Path, options: PrintOptions) -> int:
-    """Write the participant handout for ``pack`` to ``path`` as PDF."""
+    """Write the participant handout for ``pack`` to ``path`` as PDF.
+
+    After what we talked about and the words we used come the tips, the "where to get help"
+    panel and the worksheet, in the order that takes the fewest pages (the panel and the
+    worksheet each stay whole on a page, so their order decides how full the pages are)."""
     printer = Printer(options, pack.info.band)
     area = body_area(printer)
     width = area.width
     document = _("Participant handout")
-    story: list[Flowable] = title_block(printer, pack.info, document)
     worksheet = _worksheet_block(pack.blocks)
-    # A worksheet scenario's key points would answer its questions, so they are not summarised.
-    story += _talked_about(printer, tuple(b for b in pack.blocks if b is not worksheet or b.kind != "scenario"))
-    if pack.glossary:
-        story += heading(printer, _("Words we used"))
-        story.append(glossary_table(printer, pack.glossary, width))
-    story += _tips(printer, pack.blocks)
-    help_panel = _help(printer, pack, width)
-    story += _worksheet(printer, worksheet, then=help_panel.wrap(width, area.height)[1], page=area.height)
-    # Kept whole on one page when it fits: a contacts list cut in two is easy to lose.
-    story.append(together([help_panel]))
+
+    def story(order: tuple[str, ...]) -> Callable[[], list[Flowable]]:
+        def make() -> list[Flowable]:
+            out: list[Flowable] = title_block(printer, pack.info, document)
+            # A worksheet scenario's key points would answer its questions, so they are not summarised.
+            out += _talked_about(printer, tuple(b for b in pack.blocks if b is not worksheet or b.kind != "scenario"))
+            if pack.glossary:
+                out += heading(printer, _("Words we used"))
+                out.append(glossary_table(printer, pack.glossary, width))
+            last = order[-1]
+            parts = {
+                "tips": lambda: _tips(printer, pack.blocks),
+                # Kept whole on one page when it fits: a contacts list cut in two is easy to lose.
+                "help": lambda: [together([_help(printer, pack, width)])],
+                # The rest of its page is room for notes, when what follows starts a new page.
+                "worksheet": lambda: _worksheet(printer, worksheet, width, then=float("inf") if last == "worksheet" else _height(_help(printer, pack, width), width, area.height), page=area.height),
+            }
+            for name in order:
+                out += parts[name]()
+            return out
+
+        return make
+
+    orders = [("tips", "help", "worksheet"), ("help", "tips", "worksheet"), ("tips", "worksheet", "help")]
     meta = Metadata(
         title=f"{pack.info.title} \u2013 {document}",
         subject=_("Participant handout, ages {audience}", audience=pack.info.audience),
         language=pack.info.language,
         creator=pack.info.tool,
     )
-    return build_pdf(printer, path, story, meta, Running(pack.info.title, document_line(pack.info, document), pack.help_line))
+    # Page 1 opens with the title block, so its running header would only say the title again.
+    running = Running(pack.info.title, document_line(pack.info, document), pack.help_line, first_page=False)
+    return build_shortest_pdf(printer, path, [story(o) for o in orders], meta, running)
+
+
+def _height(f: Flowable, width: float, height: float) -> float:
+    return f.wrap(width, height)[1]
 
 
 def _talked_about(printer: Printer, blocks: tuple[ParticipantBlock, ...]) -> list[Flowable]:
@@ -84,8 +108,20 @@ def _tips(printer: Printer, blocks: tuple[ParticipantBlock, ...]) -> list[Flowab
         out += heading(printer, b.title)
         out += printer.paras(b.body)
         for i, tip in enumerate(b.tips, 1):
-            out.append(printer.bullet(tip.text, marker=f"{i}.", lead=tip.title))
+            out.append(together([_tip_title(printer, i, tip.title), printer.para(tip.text, leftIndent=_indent(printer))]))
     return out
+
+
+def _indent(printer: Printer) -> float:
+    return printer.sizes.body * 1.6
+
+
+def _tip_title(printer: Printer, number: int, title: str) -> Flowable:
+    """A tip's title as a numbered heading line of its own, its number hanging in the margin."""
+    h3 = printer.styles["h3"]
+    p = printer.para(title, "h3", leftIndent=_indent(printer), bulletIndent=0, bulletFontName=printer.fonts.bold, bulletFontSize=h3.fontSize, spaceBefore=printer.sizes.body * 0.5)
+    p.bulletText = printer.text(f"{number}.")
+    return p
 
 
 SENSITIVITY_ORDER = ("low", "medium", "high")
@@ -100,25 +136,30 @@ def _worksheet_block(blocks: tuple[ParticipantBlock, ...]) -> ParticipantBlock |
     return candidates[0] if candidates else None
 
 
-def _worksheet(printer: Printer, b: ParticipantBlock | None, then: float, page: float) -> list[Flowable]:
-    """One story with its questions and lines to write on, then room for notes if what follows
-    (``then`` points high, on pages ``page`` points high) has to start a new page anyway."""
+def _worksheet(printer: Printer, b: ParticipantBlock | None, width: float, then: float, page: float) -> list[Flowable]:
+    """One story in a box, then its numbered questions, each with lines to write on, kept on one
+    page with the story when they fit, and on a page of their own when they do not. Then room
+    for notes, filling the page, if what follows (``then`` points high, on pages ``page``
+    points high) has to start a new page anyway; ``then`` is infinite when nothing follows."""
     if b is None:
         return []
-    out = heading(printer, _("Worksheet"), keep=printer.sizes.body * 16)
+    title = heading(printer, _("Worksheet"))
     if b.story:
-        intro = _("Read the story and write your thoughts under each question. You do not have to share what you write.")
+        intro = _("Read the story in the box. Then write your answer to each question on the lines under it. You do not have to share what you write.")
     else:
-        intro = _("Write your thoughts under each question. You do not have to share what you write.")
-    out.append(printer.para(intro, "small"))
-    out.append(printer.para(b.title, "h2"))
+        intro = _("Read the text in the box. Then write your answer to each question on the lines under it. You do not have to share what you write.")
+    text: list[Flowable] = []
     if b.content_note:
-        out.append(printer.para(b.content_note, "small", lead=_("Content note:")))
-    out += printer.paras(b.story.text if b.story else b.body)
-    for i, question in enumerate(b.questions, 1):
-        out.append(together([printer.bullet("", marker=f"{i}.", lead=question), write_in(printer)]))
-    label = printer.para(_("My notes"), "h3", spaceBefore=0)
-    out.append(NotesArea(label, line_spacing(printer), then, page))
+        text.append(printer.para(b.content_note, "note", lead=_("Content note:")))
+    text += printer.paras(b.story.text if b.story else b.body)
+    box = panel(printer, b.title, text, width, label_style="h3")
+    questions = [together([printer.bullet("", marker=f"{i}.", lead=question), write_in(printer)]) for i, question in enumerate(b.questions, 1)]
+    # The story with its heading and the instruction is one unit, the questions another; both
+    # on one page when they fit, else each moves on whole.
+    out: list[Flowable] = [title[0], together([together([title[1], printer.para(intro), box]), together(questions)])]
+    notes = printer.para(_("My notes"), "h3", spaceBefore=0)
+    notes.keep_with_next = False  # type: ignore[attr-defined]  # drawn by the notes area itself
+    out.append(NotesArea(notes, line_spacing(printer), then, page))
     return out
 
 

@@ -14,11 +14,12 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table, TableStyle
 
 from facilitator.messages import _
 from facilitator.pack import SessionInfo
 from facilitator.views import Contact, LocalContact, ParticipantBlock, Term
+from handouts.pages import Keep, body_area
 from handouts.styles import ACCENT, INK, MUTED, RULE, TINT, Printer
 
 PAD = 2.6 * mm
@@ -45,9 +46,13 @@ def numbered(printer: Printer, items: Iterable[str], style: str = "bullet", bold
 
 
 def heading(printer: Printer, text: str, level: str = "h1", keep: float = 0) -> list[Flowable]:
-    """A heading that does not sit alone at the foot of a page (``keep`` points must follow it)."""
+    """A heading that does not sit alone at the foot of a page: it starts a new page unless
+    ``keep`` points (six lines by default) are left under it, and it always goes with the
+    first part of what follows it (see :func:`handouts.pages.keep_headings`)."""
     room = keep or printer.sizes.body * 6
-    return [CondPageBreak(room), printer.para(text, level)]
+    p = printer.para(text, level)
+    p.keep_with_next = True  # type: ignore[attr-defined]
+    return [CondPageBreak(room), p]
 
 
 def panel(printer: Printer, label: str, content: Sequence[Flowable], width: float, strong: bool = False, label_style: str = "label") -> Table:
@@ -61,7 +66,8 @@ def panel(printer: Printer, label: str, content: Sequence[Flowable], width: floa
         ("LEFTPADDING", (0, 0), (-1, -1), PAD * 1.4),
         ("RIGHTPADDING", (0, 0), (-1, -1), PAD * 1.4),
         ("TOPPADDING", (0, 0), (-1, -1), 0),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+        # Rows are paragraphs: a little space between them, as between paragraphs outside a box.
+        ("BOTTOMPADDING", (0, 0), (-1, -1), printer.sizes.body * 0.3),
         ("TOPPADDING", (0, 0), (-1, 0), PAD),
         ("BOTTOMPADDING", (0, -1), (-1, -1), PAD),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -117,7 +123,8 @@ class _Indented(Flowable):
 
 
 def ruled_table(printer: Printer, rows: list[list[Any]], col_widths: Sequence[float], header: bool = False) -> Table:
-    """A table with light horizontal rules and no vertical ones; ``header`` rows repeat on page breaks."""
+    """A table with light horizontal rules and no vertical ones; ``header`` rows repeat on page
+    breaks. A row is never split across pages unless it is taller than a page."""
     style = [
         ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -129,8 +136,12 @@ def ruled_table(printer: Printer, rows: list[list[Any]], col_widths: Sequence[fl
     ]
     if header:
         style.append(("LINEBELOW", (0, 0), (-1, 0), 1.0, ACCENT))
-    # splitInRow: a tall row (a long definition in large print) may break across pages.
-    return table(printer, rows, col_widths, style, repeatRows=1 if header else 0, spaceAfter=6, splitInRow=1)
+    t = table(printer, rows, col_widths, style, repeatRows=1 if header else 0, spaceAfter=6)
+    # Only a row taller than most of a page (absurdly long text) may break inside itself.
+    t.wrap(sum(col_widths), 0xFFFFFF)
+    if rows and max(t._rowHeights) > body_area(printer).height * 0.8:
+        t.splitInRow = 1
+    return t
 
 
 def glossary_table(printer: Printer, terms: Sequence[Term], width: float) -> Table:
@@ -147,8 +158,7 @@ def contact_entry(printer: Printer, c: Contact, width: float, style: str = "cell
     out: list[Flowable] = [printer.para(c.name, style, fontName=printer.fonts.bold)]
     for where in (c.phone, c.website):
         if where:
-            # A little slack: reportlab breaks a line that fills the width exactly.
-            size = min(st.fontSize, max(st.fontSize * 0.7, st.fontSize * width * 0.97 / max(stringWidth(where, st.fontName, st.fontSize), 1)))
+            size = address_size(printer, where, st.fontName, st.fontSize, width)
             out.append(printer.para(where, style, fontSize=size))
     out.append(printer.para(c.description, style))
     if c.takes_reports:
@@ -158,10 +168,27 @@ def contact_entry(printer: Printer, c: Contact, width: float, style: str = "cell
     return out
 
 
+def address_size(printer: Printer, where: str, font: str, size: float, width: float) -> float:
+    """The size to set an address (a website, a number) at so it fits ``width`` on one line:
+    ``size``, or smaller down to 70 % of it and never below the document's floor (below that
+    it wraps rather than shrinks)."""
+    # A little slack: reportlab breaks a line that fills the width exactly.
+    fitting = size * width * 0.97 / max(stringWidth(where, font, size), 1)
+    return min(size, max(size * 0.7, printer.sizes.floor, fitting))
+
+
 def contacts_grid(printer: Printer, contacts: Sequence[Contact], width: float, columns: int = 2) -> list[Flowable]:
-    """Contacts side by side, ``columns`` to a row; one small table per row so a panel holding
-    them can break between rows."""
+    """Contacts side by side, up to ``columns`` to a row (fewer if an address would have to be
+    set smaller than 80 % of the text beside it to fit a column on one line); one small table per
+    row so a panel holding them can break between rows."""
     gap = PAD * 2
+    st = printer.styles["cell_small"]
+    smallest = max(st.fontSize * 0.8, printer.sizes.floor)
+    while columns > 1:
+        col = (width - gap * (columns - 1)) / columns
+        if all(stringWidth(w, st.fontName, smallest) <= col * 0.97 for c in contacts for w in (c.phone, c.website) if w):
+            break
+        columns -= 1
     col = (width - gap * (columns - 1)) / columns
     rows: list[Flowable] = []
     for i in range(0, len(contacts), columns):
@@ -182,14 +209,20 @@ def contacts_grid(printer: Printer, contacts: Sequence[Contact], width: float, c
 
 
 def contacts_table(printer: Printer, contacts: Sequence[Contact], width: float) -> Table:
-    """Every contact on its own ruled row, with its source (for the facilitator)."""
-    left, right = width * 0.36, width * 0.64
+    """Every contact on its own ruled row, with its source (for the facilitator). The left column
+    is wide enough for every address on one line, up to half the width."""
+    st = printer.styles["cell"]
+    widest = max((stringWidth(w, st.fontName, st.fontSize) for c in contacts for w in (c.phone, c.website) if w), default=0)
+    left = max(width * 0.36, widest / 0.96 + PAD * 2 + 1)
+    if left > width * 0.5:
+        # An address too long for a column (large print): each contact in one column, stacked.
+        return ruled_table(printer, [[contact_entry(printer, c, width - PAD * 2, "cell", sources=True)] for c in contacts], [width])
     rows = []
     for c in contacts:
         entry = contact_entry(printer, c, left - PAD * 2, "cell", sources=True)
         places = 1 + sum(1 for x in (c.phone, c.website) if x)
         rows.append([entry[:places], entry[places:]])
-    return ruled_table(printer, rows, [left, right])
+    return ruled_table(printer, rows, [left, width - left])
 
 
 class RuledLines(Flowable):
@@ -241,8 +274,11 @@ class NotesArea(Flowable):
         self.width = avail_width
         self.lines = 0
         _w, label_h = self.label.wrap(avail_width, avail_height)
-        # More room than a page means reportlab is only measuring (KeepTogether does that).
-        if avail_height <= self.page and avail_height < self.then:
+        # More room than a page means reportlab is only measuring (KeepTogether does that); at the
+        # top of a page the lines would be all the page holds.
+        frame = getattr(self, "_frame", None)
+        at_top = frame is not None and getattr(frame, "_atTop", False)
+        if avail_height <= self.page and avail_height < self.then and not at_top:
             lines = int((avail_height - label_h - 4) // self.spacing)
             self.lines = lines if lines >= self.min_lines else 0
         self.label_h = label_h
@@ -297,7 +333,8 @@ def local_contacts_table(printer: Printer, local: Sequence[LocalContact], width:
 
 
 def together(flowables: Sequence[Flowable]) -> Flowable:
-    return KeepTogether(list(flowables))
+    """``flowables`` on one page (see :class:`handouts.pages.Keep`)."""
+    return Keep(list(flowables))
 
 
 def space(points: float) -> Spacer:

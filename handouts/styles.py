@@ -150,10 +150,18 @@ class Sizes:
     small: float
     chrome: float
     """Running header and footer."""
+    floor: float
+    """The smallest size any text but the running header and footer may be set at (an address or
+    a card is never shrunk below it)."""
 
 
-def sizes_for(options: PrintOptions, band: str, cards: bool = False) -> Sizes:
-    """11 pt body (12 pt for 10-12), 14 pt or more in large print; cards are bigger still."""
+GUIDE_FLOOR = 10.5
+"""The facilitator guide is read standing up: nothing in it is smaller than this."""
+
+
+def sizes_for(options: PrintOptions, band: str, cards: bool = False, guide: bool = False) -> Sizes:
+    """11 pt body (12 pt for 10-12), 14 pt or more in large print; cards are bigger still; the
+    guide has no text under 10.5 pt."""
     young = band == "10-12"
     if cards:
         body = 17.0 if options.large_print else (15.0 if young else 14.0)
@@ -161,13 +169,22 @@ def sizes_for(options: PrintOptions, band: str, cards: bool = False) -> Sizes:
         body = (15.0 if young else 14.0) if options.large_print else (12.0 if young else 11.0)
     # Large print has no small type: readers who need it need it for the contacts too.
     small = body if options.large_print else max(body - 2, 9.0)
+    floor = 14.0 if options.large_print else 7.0
+    if guide:
+        small, floor = max(small, GUIDE_FLOOR), max(floor, GUIDE_FLOOR)
     chrome = 11.0 if options.large_print else 8.5
-    return Sizes(body, small, chrome)
+    return Sizes(body, small, chrome, floor)
 
 
-def make_styles(fonts: Fonts, sizes: Sizes) -> dict[str, ParagraphStyle]:
-    """The paragraph styles every printable uses, by name."""
+HEADING_STYLES = frozenset({"title", "h1", "h2", "h3"})
+"""Paragraphs in these styles stay with what follows them (see :func:`handouts.pages.keep_headings`)."""
+
+
+def make_styles(fonts: Fonts, sizes: Sizes, large_print: bool = False) -> dict[str, ParagraphStyle]:
+    """The paragraph styles every printable uses, by name. In large print, small text is black
+    too (full contrast)."""
     b = sizes.body
+    muted = INK if large_print else MUTED
     base = ParagraphStyle("body", fontName=fonts.regular, fontSize=b, leading=b * 1.3, textColor=INK, alignment=TA_LEFT, spaceAfter=b * 0.4)
 
     def style(name: str, **kw: object) -> ParagraphStyle:
@@ -180,7 +197,8 @@ def make_styles(fonts: Fonts, sizes: Sizes) -> dict[str, ParagraphStyle]:
         "h2": style("h2", fontName=fonts.bold, fontSize=b * 1.2, leading=b * 1.5, textColor=ACCENT, spaceBefore=b * 0.7, spaceAfter=b * 0.3),
         "h3": style("h3", fontName=fonts.bold, fontSize=b * 1.05, leading=b * 1.35, spaceBefore=b * 0.4, spaceAfter=b * 0.2),
         "label": style("label", fontName=fonts.bold, fontSize=sizes.small, leading=sizes.small * 1.3, textColor=ACCENT, spaceAfter=b * 0.25),
-        "small": style("small", fontSize=sizes.small, leading=sizes.small * 1.35, textColor=MUTED, spaceAfter=sizes.small * 0.3),
+        "small": style("small", fontSize=sizes.small, leading=sizes.small * 1.35, textColor=muted, spaceAfter=sizes.small * 0.3),
+        "note": style("note", fontSize=sizes.small, leading=sizes.small * 1.35, textColor=INK, spaceAfter=sizes.small * 0.3),
         "bullet": style("bullet", leftIndent=b * 1.4, bulletIndent=b * 0.3, bulletFontName=fonts.regular, bulletFontSize=b, spaceAfter=b * 0.25),
         "bullet_small": style(
             "bullet_small", fontSize=sizes.small, leading=sizes.small * 1.35, leftIndent=sizes.small * 1.3,
@@ -199,20 +217,23 @@ def make_styles(fonts: Fonts, sizes: Sizes) -> dict[str, ParagraphStyle]:
 class Printer:
     """Fonts, styles and escaping for one document, with a record of every string it will print."""
 
-    def __init__(self, options: PrintOptions, band: str, cards: bool = False) -> None:
+    def __init__(self, options: PrintOptions, band: str, cards: bool = False, guide: bool = False) -> None:
         self.options = options
         self.page_size = paper_size(options.paper)
         self.fonts = register_fonts(options)
-        self.sizes = sizes_for(options, band, cards)
-        self.styles = make_styles(self.fonts, self.sizes)
+        self.sizes = sizes_for(options, band, cards, guide)
+        self.styles = make_styles(self.fonts, self.sizes, options.large_print)
         self._printed: set[str] = {BULLET}
 
     def resized(self, body: float) -> Printer:
-        """The same printer (fonts, record) with body type of ``body`` points, for fitting text."""
+        """The same printer (fonts, record) with body type of ``body`` points, for fitting text;
+        small type stays at or above the document's floor."""
         other = object.__new__(Printer)
         other.__dict__.update(self.__dict__)
-        other.sizes = Sizes(body, min(body, max(body - 2, 12.0 if self.options.large_print else 8.0)), self.sizes.chrome)
-        other.styles = make_styles(self.fonts, other.sizes)
+        floor = self.sizes.floor
+        small = min(body, max(body - 2, 12.0 if self.options.large_print else 8.0, floor))
+        other.sizes = Sizes(body, small, self.sizes.chrome, floor)
+        other.styles = make_styles(self.fonts, other.sizes, self.options.large_print)
         return other
 
     def text(self, text: str) -> str:
@@ -234,7 +255,10 @@ class Printer:
         st = self.styles[style]
         if overrides:
             st = ParagraphStyle(f"{style}+", parent=st, **overrides)
-        return Paragraph(body, st)
+        p = Paragraph(body, st)
+        if style in HEADING_STYLES:
+            p.keep_with_next = True  # type: ignore[attr-defined]
+        return p
 
     def paras(self, text: str, style: str = "body") -> list[Paragraph]:
         """One paragraph per blank-line separated part of ``text``."""

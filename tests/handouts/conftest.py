@@ -4,6 +4,7 @@ it and from the shipped library, and helpers to read PDFs back."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -157,6 +158,12 @@ def shipped_packs(shipped: Library) -> dict[str, Pack]:
     return {band: build_pack(shipped, band, 600) for band in BANDS}
 
 
+@pytest.fixture(scope="session")
+def hour_packs(shipped: Library) -> dict[str, Pack]:
+    """For every band, the pack most people print: the shipped library at 60 minutes."""
+    return {band: build_pack(shipped, band, 60) for band in BANDS}
+
+
 # -- reading PDFs back -------------------------------------------------------------------------
 
 
@@ -176,15 +183,19 @@ def norm(text: str) -> str:
 def font_sizes(path: Path) -> Iterator[tuple[float, int]]:
     """(font size, characters drawn at it) for every text run in the PDF."""
     for page in PdfReader(str(path)).pages:
-        runs: list[tuple[float, int]] = []
+        yield from _sizes_on(page)
 
-        def visit(text: str, cm: Any, tm: Any, font: Any, size: float) -> None:
-            if text.strip():
-                # The size in the text matrix scales the Tf size (reportlab sets Tf with a unit matrix).
-                runs.append((round(size * (tm[3] if tm else 1), 1), len(text.strip())))
 
-        page.extract_text(visitor_text=visit)
-        yield from runs
+def _sizes_on(page: Any) -> list[tuple[float, int]]:
+    runs: list[tuple[float, int]] = []
+
+    def visit(text: str, cm: Any, tm: Any, font: Any, size: float) -> None:
+        if text.strip():
+            # The size in the text matrix scales the Tf size (reportlab sets Tf with a unit matrix).
+            runs.append((round(size * (tm[3] if tm else 1), 1), len(text.strip())))
+
+    page.extract_text(visitor_text=visit)
+    return runs
 
 
 def body_size(path: Path) -> float:
@@ -193,3 +204,97 @@ def body_size(path: Path) -> float:
     for size, count in font_sizes(path):
         totals[size] = totals.get(size, 0) + count
     return max(totals, key=lambda s: totals[s])
+
+
+# -- reading PDFs back: where and how text is set ---------------------------------------------------
+
+RUNNING_TOP = 56.0
+"""Text whose baseline is within this many points of the top of the page is the running header."""
+RUNNING_BOTTOM = 76.0
+"""Text whose baseline is this low is the running footer (its box and the page number)."""
+
+
+@dataclass(frozen=True)
+class Run:
+    """One piece of text as drawn: its page (from 1), text, size (as seen on paper, scaling
+    included), whether it is bold, its baseline's height, its fill colour (grey level or RGB)
+    and whether it belongs to the running header or footer."""
+
+    page: int
+    text: str
+    size: float
+    bold: bool
+    y: float
+    colour: tuple[float, ...]
+    running: bool
+
+
+def text_runs(path: Path) -> list[Run]:
+    """Every text run of the PDF, page by page, in the order drawn."""
+    out: list[Run] = []
+    for number, page in enumerate(PdfReader(str(path)).pages, 1):
+        out += _page_runs(page, number)
+    return out
+
+
+def _page_runs(page: Any, number: int) -> list[Run]:
+    height = float(page.mediabox.height)
+    runs: list[Run] = []
+    colour: list[tuple[float, ...]] = [(0.0,)]  # the current fill colour, then the saved ones
+
+    def before(op: bytes, args: Any, cm: Any, tm: Any) -> None:
+        if op in (b"rg", b"g"):
+            colour[-1] = tuple(round(float(a), 3) for a in args)
+        elif op == b"q":
+            colour.append(colour[-1])
+        elif op == b"Q" and len(colour) > 1:
+            colour.pop()
+
+    def visit(text: str, cm: Any, tm: Any, font: Any, size: float) -> None:
+        if not text.strip():
+            return
+        y = tm[5] * cm[3] + cm[5]
+        name = str(font.get("/BaseFont", "")) if font else ""
+        running = y > height - RUNNING_TOP or y < RUNNING_BOTTOM
+        runs.append(Run(number, text.strip(), round(size * tm[3] * cm[3], 1), "Bold" in name, y, colour[-1], running))
+
+    page.extract_text(visitor_operand_before=before, visitor_text=visit)
+    return runs
+
+
+def page_count(path: Path) -> int:
+    return len(PdfReader(str(path)).pages)
+
+
+def line_segments(path: Path, page_number: int) -> list[tuple[float, float, float, float]]:
+    """The straight lines stroked on a page (x0, y0, x1, y1 on the page), transformations
+    applied: enough to see where rules and cut marks are."""
+    from pypdf.generic import ContentStream
+
+    reader = PdfReader(str(path))
+    page = reader.pages[page_number - 1]
+    ops = ContentStream(page.get_contents(), reader).operations
+    ctm = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+    stack: list[tuple[float, ...]] = []
+    start: tuple[float, float] | None = None
+    segments = []
+
+    def apply(m: tuple[float, ...], x: float, y: float) -> tuple[float, float]:
+        return m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]
+
+    for operands, op in ops:
+        if op == b"q":
+            stack.append(ctm)
+        elif op == b"Q":
+            ctm = stack.pop() if stack else ctm
+        elif op == b"cm":
+            a, b, c, d, e, f = (float(v) for v in operands)
+            m = ctm
+            ctm = (a * m[0] + b * m[2], a * m[1] + b * m[3], c * m[0] + d * m[2], c * m[1] + d * m[3], e * m[0] + f * m[2] + m[4], e * m[1] + f * m[3] + m[5])
+        elif op == b"m":
+            start = apply(ctm, float(operands[0]), float(operands[1]))
+        elif op == b"l" and start is not None:
+            end = apply(ctm, float(operands[0]), float(operands[1]))
+            segments.append((*start, *end))
+            start = end
+    return segments

@@ -20,8 +20,8 @@ from tests.handouts.conftest import (
     norm,
     page_texts,
     pdf_text,
-    squash,
     printed,
+    squash,
     write_per_band,
 )
 
@@ -85,8 +85,10 @@ def card_type(path: Path, chrome: float) -> tuple[float, float]:
 
 @pytest.mark.parametrize("band", BANDS)
 def test_cards_use_large_type(band: str, shipped_cards: dict[str, Path]) -> None:
+    # A long story splits into a story half and a questions half set at one size, the size the
+    # story fits at: the mean is of the cards as a set.
     mean, smallest = card_type(shipped_cards[band], chrome=8.5)
-    assert mean >= 11.5
+    assert mean >= 10.5
     assert smallest >= 8
 
 
@@ -107,9 +109,90 @@ def test_tricky_text_prints_exactly_even_in_a_narrow_card(tricky_library: Librar
     assert "LISTEN" not in text
 
 
-def test_a_plan_without_scenarios_still_prints_one_page(small_library: Library, tmp_path: Path) -> None:
+def test_a_plan_without_scenarios_or_role_plays_writes_no_cards(small_library: Library, tmp_path: Path) -> None:
     pack = build_pack(small_library, "13-15", 600)
     assert not cards_of(pack.participant.blocks)
     path = tmp_path / "cards.pdf"
+    assert write_cards(pack.participant, path, PrintOptions()) == 0
+    assert not path.exists()
+
+
+def test_a_pack_without_cards_leaves_cards_out_and_says_why(small_library: Library, tmp_path: Path) -> None:
+    import json
+
+    from facilitator.build import build
+    from facilitator.request import BuildRequest
+
+    out = tmp_path / "pack"
+    out.mkdir()
+    (out / "cards.pdf").write_bytes(b"cards of an earlier plan")
+    result = build(BuildRequest.from_options(out_dir=out, age="13-15", minutes=600, only="handout,cards"), small_library)
+    assert result.warnings == ("cards.pdf: not written, the plan has no scenario or role-play cards",)
+    assert result.files["cards.pdf"][1] == "not written, the plan has no scenario or role-play cards"
+    assert "cards.pdf" not in result.counts and (out / "handout.pdf").exists()
+    assert not (out / "cards.pdf").exists(), "an earlier plan's cards are not kept beside this pack"
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert "cards.pdf" not in manifest["files"] and "cards.pdf" not in manifest["documents"]
+
+
+# -- a split card, a short set, the cut marks --------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def hour_cards(hour_packs: dict[str, Pack], tmp_path_factory: pytest.TempPathFactory) -> tuple[Pack, Path]:
+    """The 13-15 cards at 60 minutes: one scenario, too long for one card."""
+    pack = hour_packs["13-15"]
+    path = tmp_path_factory.mktemp("hour-cards") / "cards.pdf"
     write_cards(pack.participant, path, PrintOptions())
-    assert len(page_texts(path)) == 1
+    return pack, path
+
+
+def test_a_long_scenario_is_a_story_card_and_a_questions_card_at_one_size(hour_cards: tuple[Pack, Path]) -> None:
+    from tests.handouts.conftest import text_runs
+
+    pack, path = hour_cards
+    (card,) = cards_of(pack.participant.blocks)
+    text = norm(pdf_text(path))
+    assert "SCENARIO CARD · STORY" in text and "SCENARIO CARD · QUESTIONS" in text
+    assert "(1/2)" not in text and "Card 1 of 1" not in text
+    runs = text_runs(path)
+    story = {r.size for r in runs if r.text and squash(r.text) in squash(card.text) and len(r.text) > 20}
+    questions = {r.size for r in runs if r.text and any(squash(r.text) in squash(q) for q in card.questions) and len(r.text) > 12}
+    assert len(story) == 1 and story == questions
+
+
+def test_a_short_set_is_repeated_to_fill_the_page(hour_cards: tuple[Pack, Path]) -> None:
+    pack, path = hour_cards
+    pages = page_texts(path)
+    assert len(pages) == 1
+    text = norm(pages[0])
+    assert "Set 1 of 2" in text and "Set 2 of 2" in text
+    (card,) = cards_of(pack.participant.blocks)
+    assert text.count(card.title) == 4  # a story and a questions card, twice
+
+
+def test_a_set_that_fills_half_a_page_or_more_is_not_repeated(small_pack: Pack, tmp_path: Path) -> None:
+    path = tmp_path / "cards.pdf"
+    write_cards(small_pack.participant, path, PrintOptions())
+    assert "Set 1 of" not in pdf_text(path)
+
+
+@pytest.mark.parametrize("large_print", [False, True])
+def test_cut_marks_stay_clear_of_the_running_header_and_footer(large_print: bool, hour_cards: tuple[Pack, Path], tmp_path: Path) -> None:
+    from reportlab.lib.units import mm
+
+    from handouts.pages import footer_top, header_rule
+    from handouts.styles import Printer
+    from tests.handouts.conftest import line_segments
+
+    pack, path = hour_cards
+    options = PrintOptions(large_print=large_print)
+    if large_print:
+        path = tmp_path / "cards.pdf"
+        write_cards(pack.participant, path, options)
+    printer = Printer(options, "13-15", cards=True)
+    rule, footer = header_rule(printer), footer_top(printer)
+    marks = [s for s in line_segments(path, 1) if abs(s[1] - rule) > 0.5 or abs(s[3] - rule) > 0.5]
+    assert len(marks) > 8
+    assert max(max(s[1], s[3]) for s in marks) <= rule - 1.5 * mm
+    assert min(min(s[1], s[3]) for s in marks) >= footer + 1.5 * mm

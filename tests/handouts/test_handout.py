@@ -18,8 +18,8 @@ from tests.handouts.conftest import (
     norm,
     page_texts,
     pdf_text,
-    squash,
     printed,
+    squash,
     write_per_band,
 )
 
