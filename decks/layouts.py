@@ -52,7 +52,7 @@ def main_text(spec: SlideSpec, theme: Theme) -> tuple[Box, list[Para]] | None:
     if k == "answer":
         return _inset(_answer_card(spec, theme), CARD_PAD), [Para(spec.text, bullet=False, bold=True)]
     if k == "activity":
-        return _steps_box(spec), [Para(f"{i}.  {p}", bullet=False) for i, p in enumerate(spec.points, 1)]
+        return _steps_box(spec), _activity_paras(spec)
     if k == "note":
         return _inset(_note_card(), CARD_PAD), [Para(spec.text, bullet=False), *(Para(x, bullet=False, bold=True) for x in spec.lines)]
     if k == "help":
@@ -93,13 +93,22 @@ def split(spec: SlideSpec, theme: Theme, size: int) -> list[SlideSpec]:
 
 
 def _halves(spec: SlideSpec, theme: Theme, size: int, field: str) -> list[SlideSpec]:
+    """The items of ``field`` over as few slides as fit, shared out evenly (never a last slide
+    holding one line while the one before is full)."""
     items = getattr(spec, field)
-    n = len(items)
-    while n > 1 and not fits(replace(spec, **{field: items[:n]}), theme, size):
-        n -= 1
-    first = replace(spec, **{field: items[:n]})
-    rest = replace(spec, **{field: items[n:]}, continued=spec.continued + 1, text="" if spec.kind == "points" else spec.text)
-    return [first, *split(rest, theme, size)]
+    pages: list[list[object]] = [[]]
+    for item in items:  # greedy: as many as fit on each slide
+        if pages[-1] and not fits(replace(spec, **{field: (*pages[-1], item)}), theme, size):
+            pages.append([])
+        pages[-1].append(item)
+    # Then even them out: move items back to a later slide while they still fit there.
+    for i in range(len(pages) - 2, -1, -1):
+        while len(pages[i]) > len(pages[i + 1]) and fits(replace(spec, **{field: (pages[i][-1], *pages[i + 1])}), theme, size):
+            pages[i + 1].insert(0, pages[i].pop())
+    return [
+        replace(spec, **{field: tuple(page)}, continued=spec.continued + n, text=spec.text if n == 0 or spec.kind != "points" else "")
+        for n, page in enumerate(pages)
+    ]
 
 
 # -- geometry ------------------------------------------------------------------------------------
@@ -147,7 +156,7 @@ def _steps_box(spec: SlideSpec) -> Box:
     return Box(BODY_BOX.left, BODY_BOX.top, BODY_BOX.width - SIDEBAR_W - GAP * 2, BODY_BOX.height)
 
 
-SIDEBAR_W = 272.0
+SIDEBAR_W = 220.0
 
 
 def _note_card() -> Box:
@@ -367,7 +376,7 @@ def _bubble(who: str, text: str, size: int) -> tuple[list[Para], float, float]:
     widest = max(text_width(x.text, size, x.bold) for x in paras) + 2 * INSET_PT + 2 * pad + 4
     width = min(_bubble_width(), max(widest, 160.0))
     inner = width - 2 * pad - 2 * INSET_PT
-    height = block_height(paras, size, inner) + 2 * INSET_PT + 2 * pad - size * 0.3
+    height = block_height(paras, size, inner) + 2 * INSET_PT + 2 * pad
     return paras, height, width
 
 
@@ -417,19 +426,23 @@ def _draw_answer(slide: Slide, spec: SlideSpec, theme: Theme, size: int) -> None
     draw.text(slide, "Reason", _inset(card, CARD_PAD), [Para(spec.text, bullet=False, bold=True)], size, p.ink, anchor=MSO_ANCHOR.MIDDLE)
 
 
+def _activity_paras(spec: SlideSpec) -> list[Para]:
+    """The steps, numbered, then what to bring in one line."""
+    paras = [Para(f"{i}.  {p}", bullet=False) for i, p in enumerate(spec.points, 1)]
+    if spec.lines:
+        paras.append(Para(_("You need: {things}", things="; ".join(spec.lines)), bullet=False, bold=True))
+    return paras
+
+
 def _draw_activity(slide: Slide, spec: SlideSpec, theme: Theme, size: int) -> None:
     p = theme.palette
     _rule(slide, theme)
-    draw.text(slide, "Steps", _steps_box(spec), [Para(f"{i}.  {x}", bullet=False) for i, x in enumerate(spec.points, 1)], size, p.ink)
+    draw.text(slide, "Steps", _steps_box(spec), _activity_paras(spec), size, p.ink)
     side = Box(BODY_BOX.right - SIDEBAR_W, BODY_BOX.top, SIDEBAR_W, BODY_BOX.height)
     draw.shape(slide, "Activity card", side, p.tint, radius=theme.radius)
     inner = _inset(side, CARD_PAD)
-    draw.text(slide, "Minutes", Box(inner.left, inner.top, inner.width, 80), [Para(spec.label, bullet=False, bold=True)], theme.scale.large, p.accent, align=PP_ALIGN.CENTER)
-    if spec.lines:
-        paras = [Para(_("You need:"), bullet=False, bold=True), *(Para(x, bullet=False) for x in spec.lines)]
-        box = Box(inner.left, inner.top + 92, inner.width, inner.height - 92)
-        fitted = best_size(paras, theme.scale.body_min, theme.scale.body_min, *box.inner())
-        draw.text(slide, "Materials", box, paras if fitted else paras[:3], theme.scale.body_min, p.ink)
+    minutes = [Para(spec.label, bullet=False, bold=True)]
+    draw.text(slide, "Minutes", inner, minutes, theme.scale.cover, p.accent, align=PP_ALIGN.CENTER, anchor=MSO_ANCHOR.MIDDLE)
 
 
 def _draw_note(slide: Slide, spec: SlideSpec, theme: Theme, size: int) -> None:

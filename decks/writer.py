@@ -41,7 +41,12 @@ def write_deck(pack: Pack, path: Path, template: Path | None = None) -> int:
     specs = outline(pack)
     slides = _fitted_builtin(specs, theme) if stage.builtin else _fitted_template(specs, stage, theme)
     for number, (spec, size, paras) in enumerate(slides, 1):
-        title = spec.title if not spec.continued else _("{title} (continued)", title=spec.title) + (f" {spec.continued}" if spec.continued > 1 else "")
+        if not spec.continued:
+            title = spec.title
+        elif spec.continued == 1:
+            title = _("{title} (continued)", title=spec.title)
+        else:
+            title = _("{title} (continued, {n})", title=spec.title, n=spec.continued)
         if stage.builtin:
             slide = _builtin_slide(stage, spec, title, theme, size)
         else:

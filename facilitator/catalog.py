@@ -107,11 +107,11 @@ def localise_data(section_id: str, data: Any, lookup: Callable[[str, str], str |
 def tool_words() -> list[tuple[str, str]]:
     """(msgid, where it is used) for every word the tool adds: the ``_()`` strings of its code
     and the audience words of ``content/audiences.yaml``."""
+    import contextlib
+
     from babel.messages.extract import extract_from_dir
 
     from facilitator.yamlfile import read_yaml
-
-    import contextlib
 
     found: dict[str, str] = {}
     for package in ("facilitator", "decks", "handouts"):

@@ -312,7 +312,7 @@ def status_rows(folder: Path, plan_file: Path | None = None) -> tuple[list[tuple
     """Counts per section (and for the tool's own words), or, with ``plan_file``, for what
     participants see in that plan: its sections' participant texts for its band and the tool's
     words."""
-    from facilitator.catalog import TOOL, Counts, counts, section_texts
+    from facilitator.catalog import TOOL, Counts, section_texts
 
     pack = load_locale(folder)
     catalog = pack.catalog

@@ -117,6 +117,8 @@ class FacilitatorPack:
     left_out: tuple[tuple[str, str], ...]
     left_out_blocks: tuple[LeftOut, ...] = ()
     """:attr:`left_out` with titles and minutes, in the same order."""
+    draft_translation: bool = False
+    """The locale pack is a draft: the guide's colophon says it needs a native speaker's review."""
     notices: tuple[str, ...] = ()
     """What the facilitator must do before the session that the pack could not do (e.g. add a
     child helpline the locale pack lacks; review a draft translation)."""
@@ -175,7 +177,8 @@ def assemble(plan: Plan, library: Library, language: str = "en", org: str = "", 
         participant=ParticipantPack(info, agenda, pblocks, glossary, contacts, local, line, card_line, _(words.help_line), _(words.discuss)),
         facilitator=FacilitatorPack(
             info, agenda, fblocks, safeguarding, glossary, contacts, local,
-            tuple((r, outline[r]) for r in rows), plan.left_out, _left_out(plan, library), tuple(notices),
+            tuple((r, outline[r]) for r in rows), plan.left_out, _left_out(plan, library),
+            draft_translation=bool(locale and locale.draft), notices=tuple(notices),
         ),
     )
 

@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 from facilitator.audience import Band
-from facilitator.schema import ForBands, Section, pick
 from facilitator.messages import language
+from facilitator.schema import ForBands, Section, pick
 from facilitator.typography import typeset as _typeset
 
 

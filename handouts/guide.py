@@ -293,6 +293,10 @@ class Timeline(Flowable):
         c.restoreState()
 
 
+DRAFT = "Draft translation: needs review by a native speaker before it is used with children."
+"""The colophon's warning on a draft translation (the same words as the checklist's notice)."""
+
+
 def _preparation(printer: Printer, pack: FacilitatorPack, width: float) -> list[Flowable]:
     cards = bool(cards_of(b.participant for b in pack.blocks))
     fill_in = (
@@ -301,6 +305,8 @@ def _preparation(printer: Printer, pack: FacilitatorPack, width: float) -> list[
         else _("Before printing, fill in the local-contacts slot: type the national child helpline and the emergency number onto the help slide, and write them in the boxes of one handout, then copy it. Check every number yourself; never guess one.")
     )
     items = [
+        # What the pack itself could not do (a helpline the locale lacks, a draft translation) comes first.
+        *pack.notices,
         _("Tell the safeguarding lead of the school or organisation about the session: the date, the group and the topics. Agree how to reach them on the day."),
         _("Plan for small groups, not an assembly, with a second adult in the room."),
         _("Know the local contacts: the national child helpline, child protection services and how to report to the police. Write them under Local contacts in the safeguarding brief."),
@@ -461,6 +467,7 @@ def _appendix(printer: Printer, pack: FacilitatorPack, width: float) -> list[Flo
         attribution[1],
         printer.para(_("Content adapted from ECPAT International's guide for children and young people on online sexual exploitation.")),
         printer.para(_("Made with {tool}.", tool=pack.info.tool), "small"),
+        *([printer.para(_(DRAFT), "small")] if pack.draft_translation else []),
     ])]
     return out
 
