@@ -18,6 +18,7 @@ from decks import draw
 from decks.fitting import Para, best_size, block_height, line_height, paginate, text_width, wrap
 from decks.slides import SlideSpec
 from decks.theme import BODY_BOX, INSET_PT, MARGIN, PAGE_H, PAGE_W, RULE_BOX, TITLE_BOX, Box, Theme, TypeScale
+from facilitator.errors import FacilitatorError, Problem
 from facilitator.messages import _
 
 CARD_PAD = 18.0
@@ -183,7 +184,7 @@ def draw_slide(slide: Slide, spec: SlideSpec, theme: Theme, size: int) -> None:
 def title_box(spec: SlideSpec) -> Box:
     """Where the title placeholder goes for this kind."""
     if spec.kind in ("title", "closing"):
-        return Box(MARGIN, 60, PAGE_W - 2 * MARGIN - 190, 220)
+        return Box(MARGIN, 30, PAGE_W - 2 * MARGIN, COVER_SPLIT - 46)
     if spec.kind == "opener":
         return Box(OPENER_TEXT_LEFT, 150, PAGE_W - MARGIN - OPENER_TEXT_LEFT, 150)
     return TITLE_BOX
@@ -193,7 +194,7 @@ def title_style(spec: SlideSpec, theme: Theme) -> tuple[int, int, int, str]:
     """Start size, smallest size, most lines and colour of the title of this kind."""
     s, p = theme.scale, theme.palette
     if spec.kind in ("title", "closing"):
-        return s.cover, s.title_min, 3, p.on_accent
+        return s.cover, s.title_min, 6, p.on_accent
     if spec.kind == "opener":
         return s.cover, s.title_min, 3, p.ink
     return s.title, s.title_min, 2, p.accent
@@ -212,18 +213,24 @@ def _pill(slide: Slide, name: str, left: float, top: float, label: str, size: in
 
 
 COVER_SPLIT = 300.0
+DETAILS_BOTTOM = 500.0
+"""The session details on the title slide end above the footer."""
 """Where the accent top of a cover slide (title, closing) meets its light lower part."""
 
 
 def _draw_title(slide: Slide, spec: SlideSpec, theme: Theme, size: int) -> None:
     p = theme.palette
     draw.shape(slide, "Lower part", Box(0, COVER_SPLIT, PAGE_W, PAGE_H - COVER_SPLIT), p.background)
-    if theme.radius:  # rounder shapes for the youngest: soft circles beside the title
-        draw.shape(slide, "Circle", Box(PAGE_W - 170, -70, 240, 240), p.second, kind=MSO_SHAPE.OVAL)
-        draw.shape(slide, "Circle", Box(PAGE_W - 215, 175, 100, 100), p.tint, kind=MSO_SHAPE.OVAL)
+    width = PAGE_W - 2 * MARGIN
+    if theme.radius:  # rounder shapes for the youngest: soft circles in the corner, clear of all text
+        draw.shape(slide, "Circle", Box(PAGE_W - 150, COVER_SPLIT + 40, 220, 220), p.tint, kind=MSO_SHAPE.OVAL)
+        draw.shape(slide, "Circle", Box(PAGE_W - 205, COVER_SPLIT + 20, 70, 70), p.second, kind=MSO_SHAPE.OVAL)
+        width -= 170
     lines = [Para(x, bullet=False, bold=i == 0) for i, x in enumerate(spec.lines)]
-    box = Box(MARGIN, COVER_SPLIT + 18, PAGE_W - 2 * MARGIN, 170)
-    fitted = best_size(lines, theme.scale.body, theme.scale.body_min, *box.inner()) or theme.scale.body_min
+    box = Box(MARGIN, COVER_SPLIT + 14, width, DETAILS_BOTTOM - COVER_SPLIT - 14)
+    fitted = best_size(lines, theme.scale.body, theme.scale.body_min, *box.inner())
+    if fitted is None:
+        raise FacilitatorError(Problem(field="--place", message="the place and organisation are too long for the title slide", hint="shorten them"))
     draw.text(slide, "Session details", box, lines, fitted, p.ink)
 
 

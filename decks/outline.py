@@ -51,14 +51,13 @@ def unique_titles(slides: list[SlideSpec]) -> list[SlideSpec]:
 
 def _title_slide(p: ParticipantPack) -> SlideSpec:
     info = p.info
-    lines = [_("For ages {audience}", audience=info.audience) if info.audience != "adults" else _("For parents, carers and educators")]
+    who = _("For ages {audience}", audience=info.audience) if info.audience != "adults" else _("For parents, carers and educators")
     when = [info.date_text] if info.date_text else []
     when.append(f"{info.start:%H:%M}–{info.end:%H:%M}")
-    lines.append(" · ".join(when))
-    if info.place:
-        lines.append(info.place)
-    if info.org:
-        lines.append(info.org)
+    lines = [who, " · ".join(when)]
+    where = " · ".join(x for x in (info.place, info.org) if x)
+    if where:
+        lines.append(where)
     notes = (
         _("Session: {minutes} minutes, {start}–{end}.", minutes=info.minutes, start=f"{info.start:%H:%M}", end=f"{info.end:%H:%M}"),
         _("Before you start: read the safeguarding brief in the facilitator guide, know who your safeguarding lead is, and have the local contacts ready."),

@@ -28,6 +28,7 @@ from decks.outline import outline
 from decks.slides import SlideSpec
 from decks.template import LayoutUse, Stage, open_stage
 from decks.theme import FOOTER_BOX, FOOTER_MIN, FOOTER_SIZE, MAX_POINTS, NUMBER_BOX, PAGE_H, THEMES, Box, Theme
+from facilitator.errors import FacilitatorError, Problem
 from facilitator.messages import _
 from facilitator.pack import Pack
 from facilitator.xmltext import xml_safe
@@ -170,7 +171,9 @@ def _fill_title(slide: Slide, box: Box, title: str, start: int, minimum: int, li
     assert shape is not None  # every layout the built-in theme uses has a title
     shape.name = "Title"
     draw.place(shape, box)
-    size = next((s for s in range(start, minimum - 1, -1) if _title_fits(title, s, box, lines)), minimum)
+    size = next((s for s in range(start, minimum - 1, -1) if _title_fits(title, s, box, lines)), None)
+    if size is None:
+        raise FacilitatorError(Problem(field="title", message=f"'{title[:60]}…' is too long for a slide title", hint="shorten the session title (--title) or the section's title"))
     draw.write(draw.frame(shape, anchor), [Para(title, bullet=False, bold=True)], size, colour)
 
 

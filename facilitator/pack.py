@@ -143,18 +143,18 @@ def assemble(plan: Plan, library: Library, language: str = "en", org: str = "", 
     pblocks = tuple(f.participant for f in fblocks)
     agenda = tuple(AgendaItem(clock, b.minutes, pb.title, b.section_id) for (clock, b), pb in zip(plan.clock(), pblocks))
     info = SessionInfo(
-        title=plan.title or _("Staying safe online"),
+        title=one_line(plan.title) or _("Staying safe online"),
         audience=plan.audience.label,
         band=band.name,
         minutes=plan.minutes,
         start=plan.start,
         end=plan.end,
         date=plan.date,
-        place=plan.place,
+        place=one_line(plan.place),
         language=language,
         tool=f"facilitator {__version__}",
-        org=org,
-        date_text=format_date(plan.date, "long", locale=language.replace("-", "_")) if plan.date else "",
+        org=one_line(org),
+        date_text=format_date(plan.date, "long", locale="en_GB" if language == "en" else language.replace("-", "_")) if plan.date else "",
     )
     glossary = _glossary(pblocks)
     national = tuple(_contact(c) for c in locale.contacts) if locale else ()
@@ -181,6 +181,11 @@ def assemble(plan: Plan, library: Library, language: str = "en", org: str = "", 
             draft_translation=bool(locale and locale.draft), notices=tuple(notices),
         ),
     )
+
+
+def one_line(text: str) -> str:
+    """A title, place or organisation as one line: line breaks and runs of spaces become one space."""
+    return " ".join(text.split())
 
 
 def local_contacts(words: Voice, national: tuple[NationalContact, ...] = ()) -> tuple[LocalContact, ...]:

@@ -21,9 +21,11 @@ OUTPUT_NAMES: tuple[str, ...] = ("deck", "handout", "cards", "guide")
 """Every document a pack can hold, in the order they are written."""
 DEFAULT_AGE = "13-15"
 DEFAULT_MINUTES = 60
+MAX_DETAIL = 70
+"""The longest place or organisation name: both fit the title slide's details in two lines."""
 MAX_TITLE = 120
-"""The longest title, place or organisation: each must fit the title slide (and the deck's
-properties hold at most 255 characters)."""
+"""The longest session title: it fits the title slide (and the deck's properties hold at most
+255 characters)."""
 EPOCH_RANGE = (315532800, 4354819199)
 """``SOURCE_DATE_EPOCH`` values a zip file's dates can hold: 1980-01-01 to 2107-12-31."""
 
@@ -110,9 +112,9 @@ class BuildRequest:
             raise refuse("minutes", f"'{minutes}' is not a number of minutes", "give a whole number from 1 to 600")
         clock = parse_clock(start, name("start"), where) if start is not None else None
         day = date if isinstance(date, dt.date) or date is None else parse_date(date, name("date"), where)
-        for option, value in (("title", title), ("place", place), ("org", org)):
-            if value is not None and len(value) > MAX_TITLE:
-                raise refuse(option, f"is {len(value)} characters long", f"keep it under {MAX_TITLE} characters")
+        for option, value, most in (("title", title, MAX_TITLE), ("place", place, MAX_DETAIL), ("org", org, MAX_DETAIL)):
+            if value is not None and len(value) > most:
+                raise refuse(option, f"is {len(value)} characters long", f"keep it under {most} characters")
         if paper is not None and paper.lower() not in PAPERS:
             raise refuse("paper", f"'{paper}' is not a paper size", "use " + " or ".join(PAPERS))
         template_path = Path(template) if template is not None else None

@@ -9,8 +9,9 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
 def xml_safe(text: str) -> str:
-    """``text`` without the characters XML 1.0 cannot hold (control characters, lone surrogates)."""
-    return _NOT_XML.sub("", text)
+    """``text`` without the characters XML 1.0 cannot hold (control characters, lone surrogates);
+    a carriage return is a line end (python-pptx would print it as ``_x000D_``)."""
+    return _NOT_XML.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def markup_escape(text: str) -> str:
