@@ -138,3 +138,6 @@ def small_library(make_library: Callable[..., Path]) -> Library:
 @pytest.fixture(scope="session")
 def shipped() -> Library:
     return load_library()
+
+
+from tests.matrix import marked, matrix  # noqa: E402,F401  (session fixtures: the full matrix, built once)

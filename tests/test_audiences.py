@@ -5,21 +5,14 @@ the planner builds a different session for adults than for teenagers."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
-from pptx import Presentation
-from pypdf import PdfReader
 
-from decks.writer import write_deck
 from facilitator.audience import BAND_NAMES, parse_audience
 from facilitator.library import Library
 from facilitator.pack import Pack, assemble
-from facilitator.planner import Block, Plan, make_plan, order_sections, session_rules
+from facilitator.planner import make_plan
 from facilitator.voice import voice
-from handouts.cards import write_cards
-from handouts.handout import write_handout
-from handouts.options import PrintOptions
 
 NOT_FOR: dict[str, tuple[str, ...]] = {
     # Adults are parents, carers and teachers: the words written for children do not fit them.
@@ -31,39 +24,14 @@ NEVER = ("in return for sex", "sex with a child", "child abuse images", "sell th
 """Wording the Luxembourg Terminology Guidelines rule out for every audience."""
 
 
-def everything_for(lib: Library, band: str) -> Plan:
-    """A plan holding every section an audience of ``band`` may see (the full matrix)."""
-    audience = parse_audience(band)
-    sections = [s for s in lib.select(audience) if not s.facilitator_only]
-    ordered = order_sections(sections, session_rules())
-    return Plan(audience=audience, blocks=tuple(Block(s.id, s.minutes) for s in ordered))
+def _norm(text: str) -> str:
+    return " ".join(text.replace("’", "'").split()).casefold()
 
 
 @pytest.fixture(scope="module")
-def outputs(shipped: Library, tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, str]]:
-    """For every band, the visible text of its full-matrix deck, handout and cards."""
-    folder = tmp_path_factory.mktemp("audiences")
-    texts: dict[str, dict[str, str]] = {}
-    for band in BAND_NAMES:
-        pack = assemble(everything_for(shipped, band), shipped)
-        deck, handout, cards = (folder / f"{band}-{name}" for name in ("deck.pptx", "handout.pdf", "cards.pdf"))
-        write_deck(pack, deck)
-        write_handout(pack.participant, handout, PrintOptions())
-        write_cards(pack.participant, cards, PrintOptions())
-        texts[band] = {"deck": _slide_text(deck), "handout": _pdf_text(handout), "cards": _pdf_text(cards)}
-    return texts
-
-
-def _slide_text(path: Path) -> str:
-    return " ".join(shape.text_frame.text for slide in Presentation(str(path)).slides for shape in slide.shapes if shape.has_text_frame)
-
-
-def _pdf_text(path: Path) -> str:
-    return " ".join((page.extract_text() or "") for page in PdfReader(str(path)).pages)
-
-
-def _norm(text: str) -> str:
-    return " ".join(text.replace("’", "'").split()).casefold()
+def outputs(matrix: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
+    """For every band, the visible text of its full-matrix deck, handout and cards (tests/matrix.py)."""
+    return {band: {"deck": texts["slides text"], "handout": texts["handout text"], "cards": texts["cards text"]} for band, texts in matrix.items()}
 
 
 @pytest.mark.parametrize("band", BAND_NAMES)

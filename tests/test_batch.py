@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from facilitator.batch import read_config
 from facilitator.cli import app
 from facilitator.errors import FacilitatorError
-from facilitator.batch import read_config
 from facilitator.loader import shipped_sections_dir
 
 runner = CliRunner()

@@ -16,7 +16,6 @@ from pathlib import Path
 import pytest
 
 from facilitator.cli import main
-from facilitator.loader import shipped_sections_dir
 
 GOOD_SECTION = """\
 id: local-law

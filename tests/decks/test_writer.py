@@ -10,13 +10,12 @@ from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptx.util import Emu
 
-from decks.fitting import Para, block_height, wrap
 from decks import layouts
 from decks.draw import is_decorative
+from decks.fitting import Para, block_height
 from decks.outline import outline
 from decks.theme import BULLET_INDENT_PT, SPACE_AFTER, THEMES, contrast, text_pairs
-from decks.writer import kind_sizes
-from decks.writer import write_deck
+from decks.writer import kind_sizes, write_deck
 from facilitator.audience import parse_audience
 from facilitator.errors import FacilitatorError
 from facilitator.library import Library
@@ -34,12 +33,10 @@ def build(lib: Library, age: str, minutes: int, path: Path, template: Path | Non
     return pack
 
 
-@pytest.fixture(scope="module", params=BANDS)
-def full_deck(request: pytest.FixtureRequest, shipped: Library, tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Path]:
-    """A deck with every section the band may see (600 minutes leaves nothing out for time)."""
-    path = tmp_path_factory.mktemp("deck") / f"deck-{request.param}.pptx"
-    build(shipped, request.param, 600, path)
-    return request.param, path
+@pytest.fixture(params=BANDS)
+def full_deck(request: pytest.FixtureRequest, matrix: dict[str, dict[str, str]]) -> tuple[str, Path]:
+    """A deck with every section the band may see (the session's full matrix, tests/matrix.py)."""
+    return request.param, Path(matrix[request.param]["deck"])
 
 
 def frames(path: Path) -> Iterator[tuple[int, object]]:
