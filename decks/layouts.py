@@ -9,6 +9,7 @@ writer can measure it before anything is drawn. Geometry is in points on a 960 x
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
@@ -96,18 +97,21 @@ def split(spec: SlideSpec, theme: Theme, size: int) -> list[SlideSpec]:
 def _halves(spec: SlideSpec, theme: Theme, size: int, field: str) -> list[SlideSpec]:
     """The items of ``field`` over as few slides as fit, shared out evenly (never a last slide
     holding one line while the one before is full)."""
-    items = getattr(spec, field)
-    pages: list[list[object]] = [[]]
-    for item in items:  # greedy: as many as fit on each slide
-        if pages[-1] and not fits(replace(spec, **{field: (*pages[-1], item)}), theme, size):
+    def holding(page: list[Any], **more: Any) -> SlideSpec:
+        changes: dict[str, Any] = {field: tuple(page), **more}
+        return replace(spec, **changes)
+
+    pages: list[list[Any]] = [[]]
+    for item in getattr(spec, field):  # greedy: as many as fit on each slide
+        if pages[-1] and not fits(holding([*pages[-1], item]), theme, size):
             pages.append([])
         pages[-1].append(item)
     # Then even them out: move items back to a later slide while they still fit there.
     for i in range(len(pages) - 2, -1, -1):
-        while len(pages[i]) > len(pages[i + 1]) and fits(replace(spec, **{field: (pages[i][-1], *pages[i + 1])}), theme, size):
+        while len(pages[i]) > len(pages[i + 1]) and fits(holding([pages[i][-1], *pages[i + 1]]), theme, size):
             pages[i + 1].insert(0, pages[i].pop())
     return [
-        replace(spec, **{field: tuple(page)}, continued=spec.continued + n, text=spec.text if n == 0 or spec.kind != "points" else "")
+        holding(page, continued=spec.continued + n, text=spec.text if n == 0 or spec.kind != "points" else "")
         for n, page in enumerate(pages)
     ]
 

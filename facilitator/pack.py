@@ -215,8 +215,9 @@ def help_line(words: Voice, local: tuple[LocalContact, ...], contacts: tuple[Con
     first = next((c for c in local if c.filled), None) or next((c for c in contacts if c.website or c.phone), None)
     if first is None:
         return _(words.help_line)
-    where = first.where if isinstance(first, LocalContact) else (first.phone or first.website)
-    return _(words.help_line_contact, name=first.name or first.label, where=where)
+    if isinstance(first, LocalContact):
+        return _(words.help_line_contact, name=first.name or first.label, where=first.where)
+    return _(words.help_line_contact, name=first.name, where=first.phone or first.website)
 
 
 def _left_out(plan: Plan, library: Library) -> tuple[LeftOut, ...]:
