@@ -46,6 +46,8 @@ class PackOptions(Model):
     template: str | None = None
     paper: str | None = None
     large_print: bool | None = None
+    locale: str | None = None
+    strict: bool | None = None
 
 
 class PackEntry(PackOptions):
@@ -138,6 +140,8 @@ def read_config(path: Path, out_dir: Path, libraries: list[Path] | None = None) 
                 template=(base / options["template"]) if "template" in options else None,
                 paper=options.get("paper"),
                 large_print=bool(options.get("large_print", False)),
+                locale=str(base / options["locale"]) if "locale" in options and (base / options["locale"]).is_dir() else options.get("locale"),
+                strict=bool(options.get("strict", False)),
                 libraries=libraries,
                 where=file,
                 names={**keys, "topic": keys["topics"], "plan": keys["plan"]},
@@ -158,16 +162,17 @@ def read_config(path: Path, out_dir: Path, libraries: list[Path] | None = None) 
 
 # -- running ---------------------------------------------------------------------------------------
 
-_library: Library | None = None
+_libraries: dict[tuple[tuple[Path, ...], Path | None], Library] = {}
 
 
-def _load(libraries: tuple[Path, ...]) -> Library:
-    global _library
-    if _library is None:
-        from facilitator.loader import load_library, shipped_sections_dir
+def _load(request: BuildRequest) -> Library:
+    """The library for ``request``, loaded once per worker for each set of folders and locale."""
+    key = (request.libraries, request.locale)
+    if key not in _libraries:
+        from facilitator.build import load_for
 
-        _library = load_library([shipped_sections_dir(), *libraries])
-    return _library
+        _libraries[key] = load_for(request)
+    return _libraries[key]
 
 
 def run_job(job: Job) -> Outcome:
@@ -177,7 +182,7 @@ def run_job(job: Job) -> Outcome:
     start = time.perf_counter()
     folder = job.request.out_dir
     try:
-        result = build(job.request, _load(job.request.libraries), skip_unchanged=True)
+        result = build(job.request, _load(job.request), skip_unchanged=True)
     except FacilitatorError as exc:
         return Outcome(job.name, "failed", folder, seconds=time.perf_counter() - start, error="; ".join(str(p) for p in exc.problems))
     except Exception as exc:  # noqa: BLE001 - one broken pack must not stop the others

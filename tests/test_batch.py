@@ -99,3 +99,14 @@ def test_a_config_error_names_file_line_and_field(tmp_path: Path, packs: str, ex
         read_config(config, tmp_path / "out")
     [problem] = caught.value.problems
     assert str(problem).startswith(str(config) + expected.removeprefix("packs.yaml")), str(problem)
+
+
+def test_build_all_builds_packs_in_every_shipped_locale(tmp_path: Path) -> None:
+    config = tmp_path / "packs.yaml"
+    config.write_text(
+        "defaults: {minutes: 60, only: [handout], strict: true}\npacks:\n  - {name: nl, age: 13-15, locale: nl}\n  - {name: fil, age: 10-12, minutes: 45, locale: fil}\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["build-all", str(config), "--out", str(tmp_path / "out"), "--jobs", "2"])
+    assert result.exit_code == 0, result.output
+    assert states(result.stdout) == {"nl": "built", "fil": "built"}

@@ -41,3 +41,61 @@ def test_the_safeguarding_brief_is_all_in_the_guide(marked: tuple[Library, Marke
         expected = list(markers.expected(sid, band))
         assert expected, f"{sid} has facilitator text to check"
         assert [m for m in expected if m not in matrix[band]["guide"]] == [], sid
+
+
+def _locale_participant_texts(library: str, band: str, locale: str, folder: str) -> dict[str, str]:
+    """The participant outputs of the full matrix for ``band`` in a shipped locale: the marked
+    library translated by the locale's catalog (markers stay in facilitator text)."""
+    from pathlib import Path
+
+    from decks.writer import write_deck
+    from facilitator import messages
+    from facilitator.catalog import lookup_in
+    from facilitator.loader import load_library
+    from facilitator.localepack import load_locale, resolve
+    from facilitator.pack import assemble
+    from handouts.cards import write_cards
+    from handouts.handout import write_handout
+    from handouts.options import PrintOptions
+    from tests.matrix import _deck_text, _pdf_text
+
+    pack = load_locale(resolve(locale))
+    messages.use_catalog(pack.catalog, pack.language)
+    try:
+        lib = load_library([Path(library)], lookup_in(pack.catalog))
+        built = assemble(everything_for(lib, band), lib, language=pack.language, locale=pack)
+        deck, handout, cards = (Path(folder) / f"{locale}-{band}-{name}" for name in ("deck.pptx", "handout.pdf", "cards.pdf"))
+        write_deck(built, deck)
+        write_handout(built.participant, handout, PrintOptions(paper=pack.paper))
+        write_cards(built.participant, cards, PrintOptions(paper=pack.paper))
+    finally:
+        messages.use_catalog(None)
+    return {"slides": _deck_text(deck)[0], "handout": _pdf_text(handout), "cards": _pdf_text(cards) if cards.exists() else ""}
+
+
+@pytest.fixture(scope="module")
+def localised(marked: tuple[Library, Markers], tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], dict[str, str]]:
+    """For every shipped locale and band, the participant outputs of the full matrix, built in
+    parallel processes."""
+    import os
+    from concurrent.futures import ProcessPoolExecutor
+    from pathlib import Path
+
+    from facilitator.localepack import shipped_locales
+
+    lib, _markers = marked
+    library = str(Path(next(iter(lib.values())).origin).parent)
+    folder = str(tmp_path_factory.mktemp("localised"))
+    combos = [(locale, band) for locale in shipped_locales() for band in BAND_NAMES]
+    with ProcessPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        futures = {combo: pool.submit(_locale_participant_texts, library, combo[1], combo[0], folder) for combo in combos}
+        return {combo: future.result() for combo, future in futures.items()}
+
+
+def test_no_marker_reaches_a_participant_in_any_shipped_locale(localised: dict[tuple[str, str], dict[str, str]]) -> None:
+    assert {locale for locale, _band in localised} == {"nl", "fil"}
+    for (locale, band), texts in localised.items():
+        assert texts["slides"] and texts["handout"]
+        for document, text in texts.items():
+            leaked = sorted(set(MARKER.findall(text.replace(" ", "").replace("\n", ""))))
+            assert not leaked, f"{locale} {band} {document} shows facilitator-only text: {leaked[:10]}"

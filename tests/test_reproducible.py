@@ -8,6 +8,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from facilitator.localepack import shipped_locales
+
 OUTPUTS = ("deck.pptx", "handout.pdf", "cards.pdf", "guide.pdf", "plan.yaml", "manifest.json")
 ENVIRONMENTS = (
     {"PYTHONHASHSEED": "0", "TZ": "UTC", "LC_ALL": "C.UTF-8", "LANG": "C.UTF-8"},
@@ -17,7 +21,8 @@ ENVIRONMENTS = (
 from UTC for ten hours of every day)."""
 
 
-def test_two_builds_in_different_processes_are_byte_identical(tmp_path: Path) -> None:
+@pytest.mark.parametrize("locale", [None, *shipped_locales()])
+def test_two_builds_in_different_processes_are_byte_identical(tmp_path: Path, locale: str | None) -> None:
     runs = []
     for i, differences in enumerate(ENVIRONMENTS):
         where = tmp_path / f"machine-{i}"
@@ -26,6 +31,7 @@ def test_two_builds_in_different_processes_are_byte_identical(tmp_path: Path) ->
         env.update(differences, SOURCE_DATE_EPOCH="1767225600", PYTHONDONTWRITEBYTECODE="1")
         # A date is printed (formatted by Babel) and the whole pack is written, cards included.
         args = [sys.executable, "-m", "facilitator", "pack", "--age", "13-15", "--date", "2026-03-12", "--title", "Safe online, together", "--out", str(where / "session-pack")]
+        args += ["--locale", locale, "--strict"] if locale else []
         runs.append((where, subprocess.Popen(args, cwd=where, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)))
     for _where, process in runs:
         stdout, stderr = process.communicate(timeout=300)
