@@ -90,6 +90,13 @@ def root(
 
 def _library(extra: list[Path] | None, locale: str | None = None) -> Any:
     """The shipped library (translated by ``locale``) with ``extra`` folders on top."""
+    if locale is None:  # the common case, without importing what packs and locales need
+        from facilitator.loader import load_library, shipped_sections_dir
+
+        for folder in extra or ():
+            if not folder.is_dir():
+                raise FacilitatorError(Problem(field="--library", message=f"{folder} is not a folder", hint="give a folder of section .yaml files"))
+        return load_library([shipped_sections_dir(), *(extra or [])])
     from facilitator.build import load_for
     from facilitator.request import BuildRequest
 
