@@ -375,7 +375,7 @@ def session_facts(info: SessionInfo) -> list[tuple[str, str]]:
     to write in by hand."""
     blank = "_" * 14
     return [
-        (_("Date:"), info.date.isoformat() if info.date else blank),
+        (_("Date:"), info.date_text or blank),
         (_("Time:"), f"{info.start:%H:%M}\u2013{info.end:%H:%M}"),
         (_("Place:"), info.place or blank),
     ]
@@ -394,4 +394,4 @@ def title_block(printer: Printer, info: SessionInfo, document: str) -> list[Flow
 
 def document_line(info: SessionInfo, document: str) -> str:
     """The right of the running header: the document and, if known, the date."""
-    return f"{document} \u00b7 {info.date.isoformat()}" if info.date else document
+    return f"{document} \u00b7 {info.date_text}" if info.date_text else document
