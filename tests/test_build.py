@@ -125,3 +125,14 @@ def test_a_terminated_build_leaves_no_staging_folder_and_no_pack(tmp_path: Path)
     proc.wait(timeout=20)
     assert proc.returncode == 128 + signal.SIGTERM
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_build_never_overwrites_the_plan_file_it_was_given(tmp_path: Path) -> None:
+    out = tmp_path / "pack"
+    assert runner.invoke(app, ["plan", "-o", str(tmp_path / "first.yaml")]).exit_code == 0
+    out.mkdir()
+    edited = (tmp_path / "first.yaml").read_text() + "# my own note, kept\n"
+    (out / "plan.yaml").write_text(edited, encoding="utf-8")
+    result = runner.invoke(app, ["pack", str(out / "plan.yaml"), "--only", "handout", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert (out / "plan.yaml").read_text() == edited
