@@ -24,7 +24,7 @@ from facilitator import __version__
 from facilitator.errors import FacilitatorError, Problem
 from facilitator.library import Library
 from facilitator.pack import Pack
-from facilitator.planner import Plan, plan_to_yaml
+from facilitator.planner import Plan, plan_to_yaml, titles_of
 from facilitator.request import BuildRequest
 
 
@@ -183,7 +183,7 @@ def build(
                                        + [Problem(where, 0, "untranslated", m) for m in missing])
             return [f"untranslated, printed in English: {m}" for m in missing]
 
-        files, counts, warned = write_pack(pack, plan, library, request, digest, progress, translated_enough if locale else None)
+        files, counts, warned = write_pack(pack, request, digest, progress, translated_enough if locale else None)
     finally:
         messages.use_catalog(None)
     # A document the pack has no content for is listed with why, but not as a file.
@@ -218,7 +218,7 @@ def inputs_digest(request: BuildRequest, plan: Plan, library: Library) -> str:
         "org": request.org,
         "paper": request.paper,
         "large_print": request.large_print,
-        "plan": plan_to_yaml(plan, library),
+        "plan": plan_to_yaml(plan, titles_of(library, plan)),
         "sections": {sid: _file_digest(Path(library[sid].origin)) for sid in used},
         "rules": {name: _file_digest(Path(str(content / name))) for name in ("session.yaml", "audiences.yaml", "outline.yaml")},
         "template": _file_digest(request.template) if request.template else None,
@@ -253,8 +253,6 @@ def is_up_to_date(out_dir: Path, digest: str) -> bool:
 
 def write_pack(
     pack: Pack,
-    plan: Plan,
-    library: Library,
     request: BuildRequest,
     digest: str,
     progress: Callable[[str], None] = lambda name: None,
@@ -265,6 +263,7 @@ def write_pack(
     (e.g. "34 slides"), and each document's count. A document its writer had nothing for (0
     pages, no file) is not in the pack or its manifest: it is returned with its path and why,
     and without a count."""
+    plan = pack.plan
     out_dir = request.out_dir
     for name in [*outputs_in(request.only), "plan.yaml", "manifest.json"]:
         existing = out_dir / name
@@ -293,7 +292,7 @@ def write_pack(
             # Never overwrite the plan a person wrote: the pack keeps it as it is.
             shutil.copyfile(request.plan_file, plan_path)
         else:
-            plan_path.write_text(plan_to_yaml(plan, library), encoding="utf-8")
+            plan_path.write_text(plan_to_yaml(plan, {a.section_id: a.title for a in pack.facilitator.agenda}), encoding="utf-8")
         files = {p.name: {"sha256": _file_digest(p), "bytes": p.stat().st_size} for p in [*written, plan_path]}
         manifest = {
             "tool": f"facilitator {__version__}",

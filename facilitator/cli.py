@@ -324,7 +324,7 @@ def plan_command(
       facilitator plan --age 10-12 --minutes 45 --start 13:30 -o plan.yaml
     """
     from facilitator.build import load_for, make_request_plan
-    from facilitator.planner import plan_to_yaml
+    from facilitator.planner import plan_to_yaml, titles_of
     from facilitator.request import BuildRequest
 
     if output is not None and (not str(output).strip() or output.is_dir()):
@@ -334,7 +334,7 @@ def plan_command(
     plan = make_request_plan(request, lib)
     _print_agenda(plan, lib)
     if output:
-        _write_text(output, plan_to_yaml(plan, lib))
+        _write_text(output, plan_to_yaml(plan, titles_of(lib, plan)))
         out.print(f"Wrote {output}. Edit it, then build it with: facilitator pack {output}", markup=False)
 
 

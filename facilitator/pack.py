@@ -126,8 +126,12 @@ class FacilitatorPack:
 
 @dataclass(frozen=True)
 class Pack:
+    """The one document model the writers read; ``plan`` is what ``plan.yaml`` and the manifest
+    record."""
+
     participant: ParticipantPack
     facilitator: FacilitatorPack
+    plan: Plan
 
 
 def assemble(plan: Plan, library: Library, language: str = "en", org: str = "", locale: LocalePack | None = None) -> Pack:
@@ -174,6 +178,7 @@ def assemble(plan: Plan, library: Library, language: str = "en", org: str = "", 
         notices.append(_("Draft translation: needs review by a native speaker before it is used with children."))
     card_line = f"{_(words.help_line)} {local[0].label}: {local[0].shown}"
     return Pack(
+        plan=plan,
         participant=ParticipantPack(info, agenda, pblocks, glossary, contacts, local, line, card_line, _(words.help_line), _(words.discuss)),
         facilitator=FacilitatorPack(
             info, agenda, fblocks, safeguarding, glossary, contacts, local,

@@ -9,6 +9,7 @@ edited. Both apply the same rules: ages, ``requires`` earlier, and the blocks ev
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -242,9 +243,14 @@ def order_sections(sections: list[Section], rules: SessionRules) -> list[Section
 # -- plan files ------------------------------------------------------------------------------
 
 
-def plan_to_yaml(plan: Plan, library: Library) -> str:
-    """The plan as YAML a person can edit, with titles and clock times as comments."""
-    band = plan.audience.band
+def titles_of(library: Library, plan: Plan) -> dict[str, str]:
+    """The title of each section of ``plan`` as its audience sees it."""
+    return {b.section_id: pick(library[b.section_id].title, plan.audience.band) for b in plan.blocks if b.section_id in library}
+
+
+def plan_to_yaml(plan: Plan, titles: Mapping[str, str]) -> str:
+    """The plan as YAML a person can edit, with titles (section id -> title) and clock times as
+    comments."""
     lines = [
         "# A session plan for `facilitator pack plan.yaml`. Reorder, remove or retime blocks;",
         "# `facilitator sections --age AGE` lists what else could go in. Clock times are comments:",
@@ -259,7 +265,7 @@ def plan_to_yaml(plan: Plan, library: Library) -> str:
         lines.append("topics: [" + ", ".join(plan.topics) + "]")
     lines.append("blocks:")
     for clock, b in plan.clock():
-        title = pick(library[b.section_id].title, band) if b.section_id in library else b.section_id
+        title = titles.get(b.section_id, b.section_id)
         lines.append(f"  - {{section: {b.section_id}, minutes: {b.minutes}}}  # {clock:%H:%M} {title}")
     lines.append(f"# ends {plan.end:%H:%M} ({plan.minutes} minutes)")
     return "\n".join(lines) + "\n"

@@ -9,7 +9,7 @@ import pytest
 from facilitator.audience import parse_audience
 from facilitator.errors import FacilitatorError
 from facilitator.library import Library
-from facilitator.planner import make_plan, plan_to_yaml, read_plan
+from facilitator.planner import make_plan, plan_to_yaml, read_plan, titles_of
 
 
 def ids(plan) -> list[str]:  # type: ignore[no-untyped-def]
@@ -63,14 +63,15 @@ def test_clock_times_follow_the_start(small_library: Library) -> None:
 def test_a_written_plan_reads_back_the_same(shipped: Library, tmp_path: Path) -> None:
     plan = make_plan(shipped, parse_audience("12-14"), 60, topics=["grooming"], start=dt.time(10, 15), title="Safe: <together> & \"well\"")
     path = tmp_path / "plan.yaml"
-    path.write_text(plan_to_yaml(plan, shipped), encoding="utf-8")
+    path.write_text(plan_to_yaml(plan, titles_of(shipped, plan)), encoding="utf-8")
     again = read_plan(path, shipped)
     assert again.blocks == plan.blocks and again.audience == plan.audience
     assert again.start == plan.start and again.title == plan.title
 
 
 def test_an_edited_plan_that_breaks_a_rule_is_refused_with_file_and_line(shipped: Library, tmp_path: Path) -> None:
-    text = plan_to_yaml(make_plan(shipped, parse_audience("10-12"), 60), shipped)
+    plan = make_plan(shipped, parse_audience("10-12"), 60)
+    text = plan_to_yaml(plan, titles_of(shipped, plan))
     path = tmp_path / "plan.yaml"
     path.write_text(text.replace("  - {section: closing", "  - {section: scenario-k, minutes: 10}\n  - {section: closing"), encoding="utf-8")
     with pytest.raises(FacilitatorError) as exc:

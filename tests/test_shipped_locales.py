@@ -47,3 +47,14 @@ def test_the_session_builds_strictly_in_the_locales_language(locale: str, age: s
 
 def test_paper_follows_the_country() -> None:
     assert {locale: load_locale(resolve(locale)).paper for locale in shipped_locales()} == {"fil": "letter", "nl": "a4"}
+
+
+@pytest.mark.parametrize("locale", shipped_locales())
+def test_the_shipped_catalogs_pass_msgfmt_check(locale: str) -> None:
+    import shutil
+    import subprocess
+
+    if shutil.which("msgfmt") is None:
+        pytest.skip("gettext not installed: apt-get install -y gettext")
+    po = resolve(locale) / "messages.po"
+    assert subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(po)], capture_output=True).returncode == 0

@@ -201,7 +201,7 @@ def test_every_page_says_page_x_of_y_and_the_title(writer: str, small_pack: Pack
 def test_control_characters_in_content_never_reach_the_pdf(writer: str, small_pack: Pack, tmp_path: Path) -> None:
     # YAML cannot hold these, but a translation catalog or a plan title could.
     info = replace(small_pack.participant.info, title="Safe\x07 online\x0b <now> & \"then\"")
-    pack = Pack(replace(small_pack.participant, info=info), replace(small_pack.facilitator, info=info))
+    pack = replace(small_pack, participant=replace(small_pack.participant, info=info), facilitator=replace(small_pack.facilitator, info=info))
     path = tmp_path / f"{writer}.pdf"
     WRITERS[writer](pack, path, PrintOptions())
     assert squash("Safe online <now> & \"then\"") in squash(pdf_text(path))
