@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from pptx.util import Emu, Inches
 
+from facilitator.audience import band_named
+
 SLIDE_WIDTH = Emu(12192000)  # exactly 16:9 with the 7.5 in height
 SLIDE_HEIGHT = Inches(7.5)
 EMU_PER_PT = 12700
@@ -109,13 +111,20 @@ class Theme:
     """Corner rounding of cards and panels (0 for square corners, up to 0.5)."""
 
 
+def _scale(band: str, title: int, title_min: int, large: int, cover: int) -> TypeScale:
+    """A band's type scale: its body sizes come from the band's type policy (the model's, the
+    same one the printables use); titles and large text are the deck's own."""
+    policy = band_named(band).type
+    return TypeScale(title=title, title_min=title_min, body=policy.slide_body, body_min=policy.slide_body_min, large=large, cover=cover)
+
+
 THEMES: dict[str, Theme] = {
     # Warm and round: cream paper, a terracotta accent, a teal second colour.
     "10-12": Theme(
         "10-12",
         Palette(background="FFF8EF", ink="2A1F17", muted="5C4B3F", accent="B4400F", on_accent="FFFFFF",
                 second="0F6B63", tint="FCE7D2", line="E9B48A"),
-        TypeScale(title=44, title_min=34, body=32, body_min=28, large=40, cover=54),
+        _scale("10-12", title=44, title_min=34, large=40, cover=54),
         radius=0.22,
     ),
     # Contemporary: white, deep indigo, teal.
@@ -123,14 +132,14 @@ THEMES: dict[str, Theme] = {
         "13-15",
         Palette(background="FFFFFF", ink="1B1D3A", muted="4A4E6A", accent="4338CA", on_accent="FFFFFF",
                 second="0E7490", tint="E8EAFE", line="A5B4FC"),
-        TypeScale(title=40, title_min=32, body=28, body_min=24, large=36, cover=50),
+        _scale("13-15", title=40, title_min=32, large=36, cover=50),
         radius=0.12,
     ),
     "16-17": Theme(
         "16-17",
         Palette(background="F8FAFC", ink="0F172A", muted="475569", accent="6D28D9", on_accent="FFFFFF",
                 second="0F766E", tint="EDE9FE", line="C4B5FD"),
-        TypeScale(title=40, title_min=32, body=28, body_min=24, large=36, cover=50),
+        _scale("16-17", title=40, title_min=32, large=36, cover=50),
         radius=0.08,
     ),
     # Sober: white, navy, slate; square corners.
@@ -138,7 +147,7 @@ THEMES: dict[str, Theme] = {
         "adults",
         Palette(background="FFFFFF", ink="1F2937", muted="4B5563", accent="1E3A5F", on_accent="FFFFFF",
                 second="365F7E", tint="E8EDF2", line="9FB3C8"),
-        TypeScale(title=40, title_min=32, body=26, body_min=24, large=34, cover=48),
+        _scale("adults", title=40, title_min=32, large=34, cover=48),
         radius=0.0,
     ),
 }

@@ -38,7 +38,7 @@ def write_deck(pack: Pack, path: Path, template: Path | None = None) -> int:
     """Write ``pack`` to ``path`` (.pptx), built on ``template``'s layouts when given; return the
     number of slides."""
     stage = open_stage(template)
-    theme = THEMES[pack.participant.info.band]
+    theme = THEMES[pack.participant.info.band.name]
     specs = outline(pack)
     slides = _fitted_builtin(specs, theme) if stage.builtin else _fitted_template(specs, stage, theme)
     for number, (spec, size, paras) in enumerate(slides, 1):

@@ -19,21 +19,45 @@ OLDEST_AGE = 120
 
 
 @dataclass(frozen=True)
+class TypePolicy:
+    """How large a band's text is set, in points, in every output: the slides' body text (and
+    the smallest it may shrink to), printed body text, and card text (each also in large print)."""
+
+    slide_body: int
+    slide_body_min: int
+    print_body: float
+    print_body_large: float
+    card_body: float
+    card_body_large: float
+
+
+YOUNG_TYPE = TypePolicy(slide_body=32, slide_body_min=28, print_body=12.0, print_body_large=15.0, card_body=15.0, card_body_large=17.0)
+OLDER_TYPE = TypePolicy(slide_body=28, slide_body_min=24, print_body=11.0, print_body_large=14.0, card_body=14.0, card_body_large=17.0)
+ADULT_TYPE = TypePolicy(slide_body=26, slide_body_min=24, print_body=11.0, print_body_large=14.0, card_body=14.0, card_body_large=17.0)
+
+
+@dataclass(frozen=True)
 class Band:
-    """A named age band with inclusive ages."""
+    """A named age band with inclusive ages, and the type sizes its outputs use."""
 
     name: str
     youngest: int
     oldest: int
+    type: TypePolicy
 
 
 BANDS: tuple[Band, ...] = (
-    Band("10-12", 10, 12),
-    Band("13-15", 13, 15),
-    Band("16-17", 16, 17),
-    Band("adults", ADULT_AGE, OLDEST_AGE),
+    Band("10-12", 10, 12, YOUNG_TYPE),
+    Band("13-15", 13, 15, OLDER_TYPE),
+    Band("16-17", 16, 17, OLDER_TYPE),
+    Band("adults", ADULT_AGE, OLDEST_AGE, ADULT_TYPE),
 )
 BAND_NAMES: tuple[str, ...] = tuple(b.name for b in BANDS)
+
+
+def band_named(name: str) -> Band:
+    """The band called ``name`` (``10-12``, ``13-15``, ``16-17`` or ``adults``)."""
+    return BANDS[BAND_NAMES.index(name)]
 
 
 def band_of(age: int) -> Band:

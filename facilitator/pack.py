@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from babel.dates import format_date
 
 from facilitator import __version__
+from facilitator.audience import Band
 from facilitator.errors import FacilitatorError, Problem
 from facilitator.library import Library
 from facilitator.loader import outline_ids
@@ -39,7 +40,8 @@ class SessionInfo:
 
     title: str
     audience: str
-    band: str
+    band: Band
+    """The band the texts are written for, with the type sizes every writer uses."""
     minutes: int
     start: dt.time
     end: dt.time
@@ -149,7 +151,7 @@ def assemble(plan: Plan, library: Library, language: str = "en", org: str = "", 
     info = SessionInfo(
         title=one_line(plan.title) or _("Staying safe online"),
         audience=plan.audience.label,
-        band=band.name,
+        band=band,
         minutes=plan.minutes,
         start=plan.start,
         end=plan.end,

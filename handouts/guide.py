@@ -23,6 +23,7 @@ from reportlab.lib.enums import TA_RIGHT
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph
 
+from facilitator.audience import band_named
 from facilitator.messages import _
 from facilitator.pack import AgendaItem, FacilitatorPack, LeftOut
 from facilitator.typography import typeset
@@ -54,7 +55,7 @@ _FRAME_KINDS = frozenset({"opening", "closing", "contacts"})
 
 def write_guide(pack: FacilitatorPack, path: Path, options: PrintOptions) -> int:
     """Write the facilitator guide for ``pack`` to ``path`` as PDF."""
-    printer = Printer(options, "adults", guide=True)
+    printer = Printer(options, band_named("adults"), guide=True)  # the guide is read by adults
     width = body_area(printer).width
     document = _("Facilitator guide")
     parts = _part_names(pack)
@@ -134,7 +135,7 @@ def _readable_source(source: str, parts: dict[str, _Part]) -> str:
 def _at_a_glance(printer: Printer, pack: FacilitatorPack, width: float) -> list[Flowable]:
     """Audience, time and what to print in a table, then the agenda as a timeline."""
     info = pack.info
-    audience = info.audience if info.audience == info.band else _("{audience} (texts for the {band} band)", audience=info.audience, band=info.band)
+    audience = info.audience if info.audience == info.band.name else _("{audience} (texts for the {band} band)", audience=info.audience, band=info.band.name)
     rows: list[tuple[str, list[Flowable]]] = [
         (_("Audience"), [printer.para(audience, "cell")]),
         (_("Time"), [printer.para(_("{minutes} minutes, {start}\u2013{end}", minutes=info.minutes, start=_clock(info.start), end=_clock(info.end)), "cell")]),

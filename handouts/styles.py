@@ -23,6 +23,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Paragraph
 
+from facilitator.audience import Band
 from facilitator.errors import FacilitatorError, Problem
 from facilitator.messages import _
 from facilitator.xmltext import markup_escape, xml_safe
@@ -159,14 +160,14 @@ GUIDE_FLOOR = 10.5
 """The facilitator guide is read standing up: nothing in it is smaller than this."""
 
 
-def sizes_for(options: PrintOptions, band: str, cards: bool = False, guide: bool = False) -> Sizes:
-    """11 pt body (12 pt for 10-12), 14 pt or more in large print; cards are bigger still; the
-    guide has no text under 10.5 pt."""
-    young = band == "10-12"
+def sizes_for(options: PrintOptions, band: Band, cards: bool = False, guide: bool = False) -> Sizes:
+    """The band's body size (its type policy: e.g. 11 pt, 12 pt for 10-12, 14 pt or more in large
+    print; cards bigger still); the guide has no text under 10.5 pt."""
+    policy = band.type
     if cards:
-        body = 17.0 if options.large_print else (15.0 if young else 14.0)
+        body = policy.card_body_large if options.large_print else policy.card_body
     else:
-        body = (15.0 if young else 14.0) if options.large_print else (12.0 if young else 11.0)
+        body = policy.print_body_large if options.large_print else policy.print_body
     # Large print has no small type: readers who need it need it for the contacts too.
     small = body if options.large_print else max(body - 2, 9.0)
     floor = 14.0 if options.large_print else 7.0
@@ -217,7 +218,7 @@ def make_styles(fonts: Fonts, sizes: Sizes, large_print: bool = False) -> dict[s
 class Printer:
     """Fonts, styles and escaping for one document, with a record of every string it will print."""
 
-    def __init__(self, options: PrintOptions, band: str, cards: bool = False, guide: bool = False) -> None:
+    def __init__(self, options: PrintOptions, band: Band, cards: bool = False, guide: bool = False) -> None:
         self.options = options
         self.page_size = paper_size(options.paper)
         self.fonts = register_fonts(options)

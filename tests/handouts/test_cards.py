@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from facilitator.audience import band_named
 from facilitator.library import Library
 from facilitator.pack import Pack
 from handouts.cards import write_cards
@@ -190,7 +191,7 @@ def test_cut_marks_stay_clear_of_the_running_header_and_footer(large_print: bool
     if large_print:
         path = tmp_path / "cards.pdf"
         write_cards(pack.participant, path, options)
-    printer = Printer(options, "13-15", cards=True)
+    printer = Printer(options, band_named("13-15"), cards=True)
     rule, footer = header_rule(printer), footer_top(printer)
     marks = [s for s in line_segments(path, 1) if abs(s[1] - rule) > 0.5 or abs(s[3] - rule) > 0.5]
     assert len(marks) > 8

@@ -11,6 +11,7 @@ from pypdf import PdfReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph
 
+from facilitator.audience import band_named
 from facilitator.errors import FacilitatorError
 from facilitator.library import Library
 from facilitator.pack import Pack
@@ -69,7 +70,7 @@ def test_characters_xml_cannot_hold_are_removed_but_tab_and_newline_stay() -> No
 
 def test_escaped_text_parses_back_to_the_input() -> None:
     text = "x <y and z> w & AT&T; \"q\" 'r' <b>not bold</b> ĳ ß „…“ ñ"
-    printer = Printer(PrintOptions(), "13-15")
+    printer = Printer(PrintOptions(), band_named("13-15"))
     p = printer.para(text)
     assert "".join(frag.text for frag in p.frags) == text
 
@@ -114,11 +115,11 @@ def test_a_font_without_the_glyphs_is_refused_before_anything_is_written(writer:
 
 def test_a_missing_or_unreadable_font_is_one_clear_problem(tmp_path: Path) -> None:
     with pytest.raises(FacilitatorError, match="does not exist"):
-        Printer(PrintOptions(font_regular=tmp_path / "nope.ttf"), "13-15")
+        Printer(PrintOptions(font_regular=tmp_path / "nope.ttf"), band_named("13-15"))
     junk = tmp_path / "junk.ttf"
     junk.write_bytes(b"not a font")
     with pytest.raises(FacilitatorError, match="cannot be read as a font"):
-        Printer(PrintOptions(font_regular=junk), "13-15")
+        Printer(PrintOptions(font_regular=junk), band_named("13-15"))
 
 
 def test_a_custom_font_is_embedded(small_pack: Pack, tmp_path: Path) -> None:
@@ -208,7 +209,7 @@ def test_control_characters_in_content_never_reach_the_pdf(writer: str, small_pa
 
 
 def test_fit_line_shrinks_then_cuts_a_line_that_is_too_long() -> None:
-    printer = Printer(PrintOptions(), "13-15")
+    printer = Printer(PrintOptions(), band_named("13-15"))
     font = printer.fonts.regular
     assert fit_line("short", font, 10, 200) == ("short", 10)
     text, size = fit_line("a rather long running title " * 3, font, 10, 150, min_size=8)
@@ -216,7 +217,7 @@ def test_fit_line_shrinks_then_cuts_a_line_that_is_too_long() -> None:
 
 
 def test_a_word_longer_than_the_line_wraps_instead_of_overflowing() -> None:
-    printer = Printer(PrintOptions(), "13-15")
+    printer = Printer(PrintOptions(), band_named("13-15"))
     p: Paragraph = printer.para("x" * 60, "cell")
     width, _height = p.wrap(60, 1000)
     assert width <= 60 and len(p.blPara.lines) > 1
