@@ -13,7 +13,7 @@ from decks.notes import block_notes, continued_notes, question_notes
 from decks.slides import AgendaRow, Kind, SlideSpec
 from decks.theme import MAX_POINTS
 from facilitator.messages import _
-from facilitator.pack import AgendaItem, Pack, ParticipantPack
+from facilitator.pack import Pack, ParticipantPack
 from facilitator.views import FacilitatorBlock, ParticipantBlock
 
 MAX_CONTACTS_ON_SLIDE = 3
@@ -28,10 +28,11 @@ def outline(pack: Pack) -> list[SlideSpec]:
     p, f = pack.participant, pack.facilitator
     slides = [_title_slide(p), _agenda_slide(p)]
     number = 0
-    for pb, fb, item in zip(p.blocks, f.blocks, p.agenda):
-        opens = pb.kind in OPENED_KINDS and item.minutes >= MIN_OPENED_MINUTES
+    for fb in f.blocks:
+        pb = fb.participant
+        opens = pb.kind in OPENED_KINDS and pb.minutes >= MIN_OPENED_MINUTES
         number += opens
-        slides += _block_slides(pb, fb, item, p, number if opens else 0)
+        slides += _block_slides(pb, fb, p, number if opens else 0)
     slides.append(
         SlideSpec("closing", _("Thank you"), (_("Thank everyone. Remind them where to get help and that you are around after the session."),), text=p.help_line)
     )
@@ -93,8 +94,8 @@ def _discuss_label(pack: ParticipantPack, block: ParticipantBlock) -> str:
     return _("{how} · {minutes} min", how=pack.discuss, minutes=discussion_minutes(block))
 
 
-def _block_slides(pb: ParticipantBlock, fb: FacilitatorBlock, item: AgendaItem, pack: ParticipantPack, number: int) -> list[SlideSpec]:
-    start = item.start
+def _block_slides(pb: ParticipantBlock, fb: FacilitatorBlock, pack: ParticipantPack, number: int) -> list[SlideSpec]:
+    start = fb.start
     first = tuple(block_notes(fb, start))
     later = tuple(continued_notes(fb, start))
     asked = tuple(question_notes(fb, start))

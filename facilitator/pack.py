@@ -24,6 +24,7 @@ from facilitator.planner import Plan, validate_plan
 from facilitator.schema import Section, pick
 from facilitator.typography import typeset
 from facilitator.views import (
+    Card,
     Contact,
     FacilitatorBlock,
     LocalContact,
@@ -83,6 +84,8 @@ class ParticipantPack:
     helpline."), for slide footers."""
     discuss: str = ""
     """How this audience is asked to discuss a question ("Talk in pairs")."""
+    cards: tuple[Card, ...] = ()
+    """The cut-out cards, in session order: one per scenario and per role-play prompt."""
 
 
 @dataclass(frozen=True)
@@ -119,6 +122,8 @@ class FacilitatorPack:
     left_out: tuple[tuple[str, str], ...]
     left_out_blocks: tuple[LeftOut, ...] = ()
     """:attr:`left_out` with titles and minutes, in the same order."""
+    cards: tuple[Card, ...] = ()
+    """The same cut-out cards as the participants', for the guide's list of what to print."""
     draft_translation: bool = False
     """The locale pack is a draft: the guide's colophon says it needs a native speaker's review."""
     notices: tuple[str, ...] = ()
@@ -145,7 +150,7 @@ def assemble(plan: Plan, library: Library, language: str = "en", org: str = "", 
     band = plan.audience.band
     sections = [library[b.section_id] for b in plan.blocks]
     # Blocks keep their planned minutes (a person may have retimed them in the plan file).
-    fblocks = tuple(_retimed(facilitator_view(s, band), b.minutes) for s, b in zip(sections, plan.blocks))
+    fblocks = tuple(_timed(facilitator_view(s, band), clock, b.minutes) for s, (clock, b) in zip(sections, plan.clock()))
     pblocks = tuple(f.participant for f in fblocks)
     agenda = tuple(AgendaItem(clock, b.minutes, pb.title, b.section_id) for (clock, b), pb in zip(plan.clock(), pblocks))
     info = SessionInfo(
@@ -171,6 +176,7 @@ def assemble(plan: Plan, library: Library, language: str = "en", org: str = "", 
     rows = sorted({row for s in sections for row in s.source})
     safeguarding = tuple(facilitator_view(s, band) for s in library.ordered() if s.facilitator_only)
     words = voice(band)
+    cards = cards_of(pblocks)
     local = local_contacts(words, locale.contacts if locale else ())
     line = help_line(words, local, contacts)
     notices: list[str] = []
@@ -181,13 +187,23 @@ def assemble(plan: Plan, library: Library, language: str = "en", org: str = "", 
     card_line = f"{_(words.help_line)} {local[0].label}: {local[0].shown}"
     return Pack(
         plan=plan,
-        participant=ParticipantPack(info, agenda, pblocks, glossary, contacts, local, line, card_line, _(words.help_line), _(words.discuss)),
+        participant=ParticipantPack(info, agenda, pblocks, glossary, contacts, local, line, card_line, _(words.help_line), _(words.discuss), cards),
         facilitator=FacilitatorPack(
             info, agenda, fblocks, safeguarding, glossary, contacts, local,
             tuple((r, outline[r]) for r in rows), plan.left_out, _left_out(plan, library),
-            draft_translation=bool(locale and locale.draft), notices=tuple(notices),
+            cards=cards, draft_translation=bool(locale and locale.draft), notices=tuple(notices),
         ),
     )
+
+
+def cards_of(blocks: tuple[ParticipantBlock, ...]) -> tuple[Card, ...]:
+    """The cards a plan's blocks give, in session order: one per scenario and per role-play prompt."""
+    cards: list[Card] = []
+    for b in blocks:
+        if b.kind == "scenario":
+            cards.append(Card("scenario", b.title, b.story.text if b.story else b.body, b.questions, b.content_note))
+        cards.extend(Card("role-play", p.title, p.setup, b.questions) for p in b.prompts)
+    return tuple(cards)
 
 
 def one_line(text: str) -> str:
@@ -260,7 +276,6 @@ def _glossary(blocks: tuple[ParticipantBlock, ...]) -> tuple[Term, ...]:
     return tuple(sorted(seen.values(), key=lambda t: t.term.casefold()))
 
 
-def _retimed(block: FacilitatorBlock, minutes: int) -> FacilitatorBlock:
-    if block.participant.minutes == minutes:
-        return block
-    return replace(block, participant=replace(block.participant, minutes=minutes))
+def _timed(block: FacilitatorBlock, start: dt.time, minutes: int) -> FacilitatorBlock:
+    """The block at its clock time, with its planned minutes (a person may have retimed it)."""
+    return replace(block, start=start, participant=replace(block.participant, minutes=minutes))

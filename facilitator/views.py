@@ -7,6 +7,7 @@ writers are typed to take participant blocks only, so facilitator text cannot re
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import TypeVar
 
@@ -86,6 +87,18 @@ class Story:
 
 
 @dataclass(frozen=True)
+class Card:
+    """One cut-out card: a scenario or a role-play prompt, with the questions to talk about."""
+
+    kind: str
+    """"scenario" or "role-play"."""
+    title: str
+    text: str
+    questions: tuple[str, ...]
+    content_note: str = ""
+
+
+@dataclass(frozen=True)
 class ParticipantBlock:
     """One section as participants see it."""
 
@@ -131,6 +144,8 @@ class FacilitatorBlock:
     materials: tuple[str, ...] = ()
     protocol: tuple[str, ...] = ()
     source: tuple[str, ...] = field(default=())
+    start: dt.time = dt.time(0, 0)
+    """When the block starts in the session (set when the Pack is assembled)."""
 
     @property
     def section_id(self) -> str:

@@ -23,9 +23,10 @@ from reportlab.platypus.doctemplate import FrameBreak
 
 from facilitator.messages import _
 from facilitator.pack import ParticipantPack
+from facilitator.views import Card
 from handouts.options import PrintOptions
 from handouts.pages import Body, Metadata, Running, body_area, build_pdf, fit_paragraph, stack_height
-from handouts.parts import PAD, Card, cards_of, document_line, numbered, space, table
+from handouts.parts import PAD, document_line, numbered, space, table
 from handouts.styles import ACCENT, INK, RULE, TINT, Printer, paragraphs_of
 
 MARGIN_X = 11 * mm
@@ -66,7 +67,7 @@ def write_cards(pack: ParticipantPack, path: Path, options: PrintOptions) -> int
 
     A page is filled: when one set of cards takes half a page or less, the set is repeated
     (each card says which set it belongs to)."""
-    cards = cards_of(pack.blocks)
+    cards = list(pack.cards)
     if not cards:
         return 0
     printer = Printer(options, pack.info.band, cards=True)

@@ -34,7 +34,6 @@ from handouts.parts import (
     PAD,
     aside,
     bullets,
-    cards_of,
     checklist,
     contacts_table,
     document_line,
@@ -162,7 +161,7 @@ def _objectives_and_materials(printer: Printer, pack: FacilitatorPack) -> list[F
 
 
 def _to_print(pack: FacilitatorPack) -> list[str]:
-    cards = len(cards_of(b.participant for b in pack.blocks))
+    cards = len(pack.cards)
     out = [_("Participant handout: one per participant, and a few spare.")]
     if cards:
         out.append(_("Scenario and role-play cards (number of cards: {count}): one set per small group of three or four, cut along the marks.", count=cards))
@@ -299,7 +298,7 @@ DRAFT = "Draft translation: needs review by a native speaker before it is used w
 
 
 def _preparation(printer: Printer, pack: FacilitatorPack, width: float) -> list[Flowable]:
-    cards = bool(cards_of(b.participant for b in pack.blocks))
+    cards = bool(pack.cards)
     fill_in = (
         _("Before printing, fill in the local-contacts slot: type the national child helpline and the emergency number onto the help slide, and write them in the boxes of one handout and one set of cards, then copy those. Check every number yourself; never guess one.")
         if cards

@@ -8,7 +8,6 @@ printing loses no meaning.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from reportlab.lib.units import mm
@@ -18,7 +17,7 @@ from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table
 
 from facilitator.messages import _
 from facilitator.pack import SessionInfo
-from facilitator.views import Contact, LocalContact, ParticipantBlock, Term
+from facilitator.views import Contact, LocalContact, Term
 from handouts.pages import Keep, body_area
 from handouts.styles import ACCENT, INK, MUTED, RULE, TINT, Printer
 
@@ -342,29 +341,6 @@ def space(points: float) -> Spacer:
 
 
 # -- cards --------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Card:
-    """One cut-out card: a scenario or a role-play prompt, with the questions to talk about."""
-
-    kind: str
-    """"scenario" or "role-play"."""
-    title: str
-    text: str
-    questions: tuple[str, ...]
-    content_note: str = ""
-
-
-def cards_of(blocks: Iterable[ParticipantBlock]) -> list[Card]:
-    """The cards a plan's blocks give, in session order: one per scenario and per role-play prompt."""
-    cards: list[Card] = []
-    for b in blocks:
-        if b.kind == "scenario":
-            cards.append(Card("scenario", b.title, b.story.text if b.story else b.body, b.questions, b.content_note))
-        cards.extend(Card("role-play", p.title, p.setup, b.questions) for p in b.prompts)
-    return cards
-
 
 
 # -- session facts --------------------------------------------------------------------------------

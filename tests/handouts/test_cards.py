@@ -12,7 +12,6 @@ from facilitator.library import Library
 from facilitator.pack import Pack
 from handouts.cards import write_cards
 from handouts.options import PrintOptions
-from handouts.parts import cards_of
 from tests.handouts.conftest import (
     BANDS,
     build_pack,
@@ -46,7 +45,7 @@ def test_one_card_per_scenario_and_prompt_each_with_its_questions(band: str, shi
     text = squash(pdf_text(shipped_cards[band]))
     scenarios = [b for b in pack.blocks if b.kind == "scenario"]
     prompts = [p for b in pack.blocks for p in b.prompts]
-    cards = cards_of(pack.blocks)
+    cards = list(pack.cards)
     assert cards and len(cards) == len(scenarios) + len(prompts)
     for card in cards:
         assert squash(card.title) in text and squash(card.text) in text
@@ -70,7 +69,7 @@ def test_four_cards_to_a_page_with_help_on_every_card(small_pack: Pack, tmp_path
     path = tmp_path / "cards.pdf"
     write_cards(small_pack.participant, path, PrintOptions())
     pages = page_texts(path)
-    cards = cards_of(small_pack.participant.blocks)
+    cards = list(small_pack.participant.cards)
     assert len(pages) == math.ceil(len(cards) / 4)
     # Each card says where to get help, with the local helpline to write in; so does the footer.
     assert squash(pages[0]).count(squash(small_pack.participant.card_help_line)) == min(4, len(cards))
@@ -112,7 +111,7 @@ def test_tricky_text_prints_exactly_even_in_a_narrow_card(tricky_library: Librar
 
 def test_a_plan_without_scenarios_or_role_plays_writes_no_cards(small_library: Library, tmp_path: Path) -> None:
     pack = build_pack(small_library, "13-15", 600)
-    assert not cards_of(pack.participant.blocks)
+    assert not pack.participant.cards
     path = tmp_path / "cards.pdf"
     assert write_cards(pack.participant, path, PrintOptions()) == 0
     assert not path.exists()
@@ -152,7 +151,7 @@ def test_a_long_scenario_is_a_story_card_and_a_questions_card_at_one_size(hour_c
     from tests.handouts.conftest import text_runs
 
     pack, path = hour_cards
-    (card,) = cards_of(pack.participant.blocks)
+    (card,) = pack.participant.cards
     text = norm(pdf_text(path))
     assert "SCENARIO CARD · STORY" in text and "SCENARIO CARD · QUESTIONS" in text
     assert "(1/2)" not in text and "Card 1 of 1" not in text
@@ -168,7 +167,7 @@ def test_a_short_set_is_repeated_to_fill_the_page(hour_cards: tuple[Pack, Path])
     assert len(pages) == 1
     text = norm(pages[0])
     assert "Set 1 of 2" in text and "Set 2 of 2" in text
-    (card,) = cards_of(pack.participant.blocks)
+    (card,) = pack.participant.cards
     assert text.count(card.title) == 4  # a story and a questions card, twice
 
 
