@@ -262,10 +262,7 @@ class WithNext(Keep):
             parts = _split_inside(self, follow, aW, room)
             if parts and not isinstance(parts[0], _BREAKS) and stack_height(parts[:1], aW) <= room:
                 return [*heads, *parts]
-        frame = getattr(self, "_frame", None)
-        if frame is not None and getattr(frame, "_atTop", False):
-            return content  # a whole page would not hold them either: let them flow
-        return [FrameBreak(), *content]
+        return _next_page(self, content)
 
 
 class WithPrevious(Keep):
@@ -287,10 +284,16 @@ class WithPrevious(Keep):
             parts = _split_inside(self, before, aW, room)
             if len(parts) >= 2 and not isinstance(parts[0], _BREAKS) and stack_height(parts[:1], aW) <= room:
                 return [*parts[:-1], WithPrevious([parts[-1], line])]
-        frame = getattr(self, "_frame", None)
-        if frame is not None and getattr(frame, "_atTop", False):
-            return content
-        return [FrameBreak(), *content]
+        return _next_page(self, content)
+
+
+def _next_page(group: Flowable, content: list[Flowable]) -> list[Flowable]:
+    """``content`` moved to the next page, unless this page is fresh: a whole page would not hold
+    it either, so it flows from here."""
+    frame = getattr(group, "_frame", None)
+    if frame is not None and getattr(frame, "_atTop", False):
+        return content
+    return [FrameBreak(), *content]
 
 
 def _split_inside(group: Flowable, f: Flowable, aW: float, aH: float) -> list[Flowable]:
