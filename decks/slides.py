@@ -55,24 +55,31 @@ class SlideSpec:
     """0 for a first slide; 1, 2, ... for the slides its text continues on (last resort)."""
 
     def paras(self) -> list[Para]:
-        """All visible text below the title as plain paragraphs (for an organisation's template,
-        whose one body placeholder holds every kind)."""
+        """All visible text below the title as plain paragraphs, in reading order (for an
+        organisation's template, whose one body placeholder holds every kind)."""
+
+        def plain(texts: tuple[str, ...] | list[str], bold: bool = False) -> list[Para]:
+            return [Para(t, bullet=False, bold=bold) for t in texts]
+
+        text = [t.strip() for t in self.text.split("\n\n") if t.strip()]
+        points = plain([f"{i}. {p}" for i, p in enumerate(self.points, 1)]) if self.numbered else [Para(p) for p in self.points]
+        label = plain([self.label]) if self.label else []
         if self.kind == "agenda":
-            return [Para(f"{r.start}   {r.title}", bullet=False) for r in self.rows]
+            return plain([f"{r.start}   {r.title}" for r in self.rows])
         if self.kind == "chat":
-            return [Para(f"{who}: {text}" if who else text, bullet=False, bold=False) for who, text in self.chat]
-        out = [Para(line, bullet=False, bold=self.kind in ("help", "title")) for line in self.lines if self.kind in ("title", "help", "answer")]
+            return plain([f"{who}: {line}" if who else line for who, line in self.chat])
+        if self.kind in ("title", "help"):
+            return plain(self.lines, bold=True) + points + plain(text)
         if self.kind == "answer":
-            out = [Para(self.label, bullet=False, bold=True), *out]
-        if self.kind in ("story", "opener") and self.label and self.kind == "story":
-            out.append(Para(self.label, bullet=False, bold=True))
-        if self.text and self.kind != "points":
-            out += [Para(t.strip(), bullet=False, bold=self.kind == "discussion") for t in self.text.split("\n\n") if t.strip()]
-        out += [Para(p, bullet=not self.numbered) if not self.numbered else Para(f"{i}. {p}", bullet=False) for i, p in enumerate(self.points, 1)]
-        if self.kind == "points" and self.text:
-            out.append(Para(self.text, bullet=False, bold=True))
-        if self.kind in ("discussion", "activity") and self.label:
-            out.append(Para(self.label, bullet=False))
-        if self.kind in ("note", "activity"):
-            out += [Para(line, bullet=False) for line in self.lines]
-        return out
+            return plain([self.label], bold=True) + plain(self.lines) + plain(text)
+        if self.kind == "story":
+            return plain([self.label], bold=True) + plain(text)
+        if self.kind == "points":
+            return points + plain(text, bold=True) + (label if self.text else [])
+        if self.kind == "discussion":
+            return plain(text, bold=True) + label
+        if self.kind == "activity":
+            return points + label + plain(self.lines)
+        if self.kind == "note":
+            return plain(text) + plain(self.lines, bold=True)
+        return plain(text) + points  # opener, statement, closing
