@@ -384,7 +384,8 @@ def _bubble(who: str, text: str, size: int) -> tuple[list[Para], float, float]:
     """A message's paragraphs, bubble height and bubble width (narrower for short messages)."""
     paras = ([Para(who, bullet=False, bold=True)] if who else []) + [Para(text, bullet=False, bold=not who)]
     pad = CARD_PAD - INSET_PT
-    widest = max(text_width(x.text, size, x.bold) for x in paras) + 2 * INSET_PT + 2 * pad + 4
+    # Slack for the renderer: a line measured to the point may still wrap where it is drawn.
+    widest = max(text_width(x.text, size, x.bold) for x in paras) * 1.1 + 2 * INSET_PT + 2 * pad + 8
     width = min(_bubble_width(), max(widest, 160.0))
     inner = width - 2 * pad - 2 * INSET_PT
     height = block_height(paras, size, inner) + 2 * INSET_PT + 2 * pad
