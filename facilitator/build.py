@@ -13,7 +13,6 @@ import json
 import os
 import shutil
 import tempfile
-import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from importlib import resources
@@ -432,9 +431,3 @@ _OUTPUT_FILES = frozenset(o.filename for o in OUTPUTS.values())
 def outputs_in(names: Iterable[str]) -> list[str]:
     """The file names of the outputs ``names``, in writing order."""
     return [OUTPUTS[n].filename for n in OUTPUTS if n in set(names)]
-
-
-def timed(function: Callable[[], BuildResult]) -> tuple[BuildResult, float]:
-    start = time.perf_counter()
-    result = function()
-    return result, time.perf_counter() - start
