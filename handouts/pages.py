@@ -243,19 +243,31 @@ def _queued(parts: list[Flowable]) -> list[Flowable]:
     return parts if parts and isinstance(parts[0], ActionFlowable) else [NullActionFlowable(), *parts]
 
 
-class WithNext(Keep):
-    """Headings and the flowable after them: a page never ends with the headings. When the
-    flowable does not fit under them, its first part goes with them (a table's first rows, a
-    paragraph's first lines); a flowable kept whole goes to the next page with them."""
+class _Around(Keep):
+    """A group whose :meth:`_split` decides how it breaks; it stays whole when it fits."""
 
     def split(self, aW: float, aH: float) -> list[Flowable]:
         return _queued(self._split(aW, aH))
 
     def _split(self, aW: float, aH: float) -> list[Flowable]:
+        raise NotImplementedError
+
+    def _whole(self, aW: float, aH: float) -> list[Flowable] | None:
+        """The group's content when it fits where it stands, else None."""
         self.wrap(aW, aH)
-        content = list(self._content)
-        if self._H <= aH:
+        return list(self._content) if self._H <= aH else None
+
+
+class WithNext(_Around):
+    """Headings and the flowable after them: a page never ends with the headings. When the
+    flowable does not fit under them, its first part goes with them (a table's first rows, a
+    paragraph's first lines); a flowable kept whole goes to the next page with them."""
+
+    def _split(self, aW: float, aH: float) -> list[Flowable]:
+        content = self._whole(aW, aH)
+        if content is not None:
             return content
+        content = list(self._content)
         heads, follow = content[:-1], content[-1]
         room = aH - stack_height(heads, aW) - max(follow.getSpaceBefore() - heads[-1].getSpaceAfter(), 0) - heads[-1].getSpaceAfter()
         if room > 0:
@@ -265,19 +277,16 @@ class WithNext(Keep):
         return _next_page(self, content)
 
 
-class WithPrevious(Keep):
+class WithPrevious(_Around):
     """A closing line and the flowable before it: the line never starts a page on its own. When
     both do not fit, the flowable gives up its end (a paragraph's last lines, a table's last
     rows) to go to the next page with the line; a flowable kept whole goes with it."""
 
-    def split(self, aW: float, aH: float) -> list[Flowable]:
-        return _queued(self._split(aW, aH))
-
     def _split(self, aW: float, aH: float) -> list[Flowable]:
-        self.wrap(aW, aH)
-        content = list(self._content)
-        if self._H <= aH:
+        content = self._whole(aW, aH)
+        if content is not None:
             return content
+        content = list(self._content)
         before, line = content
         room = aH - stack_height([line], aW) - max(line.getSpaceBefore(), before.getSpaceAfter())
         if room > 0:
