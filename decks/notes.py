@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from facilitator.messages import _
-from facilitator.views import FacilitatorBlock, GuideQuestion
+from facilitator.pack import FacilitatorBlock, GuideQuestion
 
 
 def timing(start: dt.time, minutes: int) -> str:

@@ -13,8 +13,7 @@ from decks.notes import block_notes, continued_notes, question_notes
 from decks.slides import AgendaRow, Kind, SlideSpec
 from decks.theme import MAX_POINTS
 from facilitator.messages import _
-from facilitator.pack import Pack, ParticipantPack
-from facilitator.views import FacilitatorBlock, ParticipantBlock
+from facilitator.pack import FacilitatorBlock, Pack, ParticipantBlock, ParticipantPack
 
 MAX_CONTACTS_ON_SLIDE = 3
 MAX_DISCUSSION_SLIDES = 2

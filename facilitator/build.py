@@ -8,12 +8,15 @@ unchanged pack from content hashes alone.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
 import shutil
+import signal
 import tempfile
-from collections.abc import Callable, Iterable
+import threading
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -268,8 +271,10 @@ def write_pack(
         existing = out_dir / name
         if existing.is_symlink() or (existing.exists() and not existing.is_file()):
             raise FacilitatorError(Problem(str(existing), 0, "--out", "is in the way: it is not a file the pack can replace", "move it away, or choose another folder with --out"))
-    staging = _staging_dir(out_dir)
+    staging: Path | None = None
     try:
+        with _signals_held():  # the staging folder is noted before a signal can end the build
+            staging = _staging_dir(out_dir)
         written: list[Path] = []
         about: dict[str, str] = {}
         counts: dict[str, int] = {}
@@ -310,12 +315,13 @@ def write_pack(
             "documents": counts,
         }
         (staging / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
-        published = _publish(staging, out_dir, drop=frozenset(empty))
+        with _signals_held():  # never stop between taking the old pack away and putting the new one in
+            published = _publish(staging, out_dir, drop=frozenset(empty))
         result = {name: (path, about.get(name, "")) for name, path in published.items()}
         result.update({name: (out_dir / name, why) for name, why in empty.items()})
         return result, counts, warnings
     finally:
-        if staging.exists():
+        if staging is not None and staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
 
 
@@ -358,6 +364,20 @@ def _same_file(a: Path, b: Path) -> bool:
         return a.resolve() == b.resolve()
     except OSError:
         return False
+
+
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    """Ctrl-C and SIGTERM wait until the step inside is done, then take effect (and the build's
+    clean-up runs): a stopped build never leaves a staging folder behind or a pack half swapped."""
+    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def _staging_dir(out_dir: Path) -> Path:

@@ -50,6 +50,8 @@ LibraryOption = Annotated[
 
 
 DEBUG = {"on": False}
+STOPPED = {"by": 0}
+"""The signal that stopped the command, if one did (see :func:`main`)."""
 """Set by ``--debug``: show the traceback of an unexpected error instead of one line."""
 
 
@@ -68,6 +70,9 @@ def reports_errors(command: F) -> F:
         except (typer.Exit, click_errors.ClickException, KeyboardInterrupt, SystemExit):
             raise
         except Exception as exc:
+            if STOPPED["by"]:  # a library turned the stop signal into an error of its own
+                err.print("error: interrupted; nothing was written", markup=False)
+                raise typer.Exit(128 + STOPPED["by"]) from None
             if DEBUG["on"]:
                 raise
             err.print(
@@ -572,8 +577,12 @@ def main() -> None:
     import signal
     import sys
 
-    # A terminated build unwinds (and removes its staging folder) as an interrupted one does.
-    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
+    def stop(signum: int, frame: object) -> None:
+        # A terminated build unwinds (and removes its staging folder) as an interrupted one does.
+        STOPPED["by"] = signum
+        sys.exit(128 + signum)
+
+    signal.signal(signal.SIGTERM, stop)
     try:
         code = app(prog_name="facilitator", standalone_mode=False)
     except click_errors.UsageError as exc:
@@ -588,6 +597,11 @@ def main() -> None:
         sys.exit(130)
     except typer.Exit as exc:
         sys.exit(exc.exit_code)
+    except SystemExit:
+        if STOPPED["by"]:  # reportlab re-raises the stop with a message of its own
+            err.print("error: interrupted; nothing was written", markup=False)
+            sys.exit(128 + STOPPED["by"])
+        raise
     sys.exit(code if isinstance(code, int) else 0)
 
 

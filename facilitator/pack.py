@@ -1,6 +1,7 @@
-"""The Pack: the one document model between a plan and the writers.
+"""The Pack: the one document model between a plan and the writers, in one module.
 
-It holds two views with different types. :class:`ParticipantPack` is all that slides' visible text,
+A section becomes a :class:`ParticipantBlock` and a :class:`FacilitatorBlock` (see
+:mod:`facilitator.views`); the Pack holds two views with different types. :class:`ParticipantPack` is all that slides' visible text,
 the handout and the cards may show; :class:`FacilitatorPack` adds notes, listen-for points,
 safeguarding and timings. Participant writers take a :class:`ParticipantPack` only.
 """
@@ -8,7 +9,7 @@ safeguarding and timings. Participant writers take a :class:`ParticipantPack` on
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from babel.dates import format_date
 
@@ -23,16 +24,151 @@ from facilitator.messages import _, translated
 from facilitator.planner import Plan, validate_plan
 from facilitator.schema import Section, pick
 from facilitator.typography import typeset
-from facilitator.views import (
-    Card,
-    Contact,
-    FacilitatorBlock,
-    LocalContact,
-    ParticipantBlock,
-    Term,
-    facilitator_view,
-)
 from facilitator.voice import Voice, voice
+
+# -- one section's two views (made by facilitator.views) ----------------------------------------
+
+
+@dataclass(frozen=True)
+class Term:
+    term: str
+    definition: str
+
+
+@dataclass(frozen=True)
+class Tip:
+    title: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Statement:
+    statement: str
+    is_fact: bool
+    explanation: str
+
+
+@dataclass(frozen=True)
+class Prompt:
+    title: str
+    setup: str
+
+
+@dataclass(frozen=True)
+class Contact:
+    name: str
+    description: str
+    website: str | None
+    phone: str | None
+    takes_reports: bool
+    source: str
+
+
+@dataclass(frozen=True)
+class LocalContact:
+    """A local number every participant output prints (the national child helpline, the emergency
+    number): filled from the pack's contacts, or left as a line to write on. Never invented."""
+
+    label: str
+    name: str = ""
+    phone: str = ""
+    website: str = ""
+    source: str = ""
+
+    @property
+    def filled(self) -> bool:
+        return bool(self.phone or self.website)
+
+    @property
+    def where(self) -> str:
+        """The number (or website) to print; empty when it is to be written in."""
+        return self.phone or self.website
+
+    @property
+    def shown(self) -> str:
+        """The number, or a line to write it on."""
+        return self.where or "_" * 14
+
+
+@dataclass(frozen=True)
+class Story:
+    character: str
+    text: str
+    chat: tuple[tuple[str, str], ...] = ()
+    """The story as messages (sender, text; an empty sender is a narration line), when it is a chat."""
+
+
+@dataclass(frozen=True)
+class Card:
+    """One cut-out card: a scenario or a role-play prompt, with the questions to talk about."""
+
+    kind: str
+    """"scenario" or "role-play"."""
+    title: str
+    text: str
+    questions: tuple[str, ...]
+    content_note: str = ""
+
+
+@dataclass(frozen=True)
+class ParticipantBlock:
+    """One section as participants see it."""
+
+    section_id: str
+    kind: str
+    title: str
+    minutes: int
+    sensitivity: str
+    why: str = ""
+    """One line on why this part matters (the section's opening slide)."""
+    key_points: tuple[str, ...] = ()
+    body: str = ""
+    content_note: str = ""
+    story: Story | None = None
+    questions: tuple[str, ...] = ()
+    terms: tuple[Term, ...] = ()
+    tips: tuple[Tip, ...] = ()
+    statements: tuple[Statement, ...] = ()
+    steps: tuple[str, ...] = ()
+    prompts: tuple[Prompt, ...] = ()
+    contacts: tuple[Contact, ...] = ()
+    materials: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class GuideQuestion:
+    ask: str
+    listen_for: tuple[str, ...] = ()
+    follow_up: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class FacilitatorBlock:
+    """One section as the facilitator prepares and runs it."""
+
+    participant: ParticipantBlock
+    objectives: tuple[str, ...] = ()
+    say: str = ""
+    questions: tuple[GuideQuestion, ...] = ()
+    notes: tuple[str, ...] = ()
+    safeguarding: tuple[str, ...] = ()
+    key_message: str = ""
+    materials: tuple[str, ...] = ()
+    protocol: tuple[str, ...] = ()
+    source: tuple[str, ...] = field(default=())
+    start: dt.time = dt.time(0, 0)
+    """When the block starts in the session (set when the Pack is assembled)."""
+
+    @property
+    def section_id(self) -> str:
+        return self.participant.section_id
+
+    @property
+    def title(self) -> str:
+        return self.participant.title
+
+
+# -- the pack --------------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -144,6 +280,9 @@ class Pack:
 def assemble(plan: Plan, library: Library, language: str = "en", org: str = "", locale: LocalePack | None = None) -> Pack:
     """Build the Pack for ``plan`` (in ``locale``'s language and country, when given); refuses a
     plan that breaks a rule."""
+    # Imported here: the views build this module's types, so they import it first.
+    from facilitator.views import facilitator_view
+
     broken = validate_plan(plan, library)
     if broken:
         raise FacilitatorError([p for _i, p in broken])

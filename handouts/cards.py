@@ -22,8 +22,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepInFrame, Ta
 from reportlab.platypus.doctemplate import FrameBreak
 
 from facilitator.messages import _
-from facilitator.pack import ParticipantPack
-from facilitator.views import Card
+from facilitator.pack import Card, ParticipantPack
 from handouts.options import PrintOptions
 from handouts.pages import Body, Metadata, Running, body_area, build_pdf, fit_paragraph, stack_height
 from handouts.parts import PAD, document_line, numbered, space, table

@@ -25,9 +25,8 @@ from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph
 
 from facilitator.audience import band_named
 from facilitator.messages import _
-from facilitator.pack import AgendaItem, FacilitatorPack, LeftOut
+from facilitator.pack import AgendaItem, FacilitatorBlock, FacilitatorPack, GuideQuestion, LeftOut
 from facilitator.typography import typeset
-from facilitator.views import FacilitatorBlock, GuideQuestion
 from handouts.options import PrintOptions
 from handouts.pages import Metadata, Running, body_area, build_pdf
 from handouts.parts import (

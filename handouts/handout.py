@@ -13,8 +13,7 @@ from pathlib import Path
 from reportlab.platypus import Flowable
 
 from facilitator.messages import _
-from facilitator.pack import ParticipantPack
-from facilitator.views import ParticipantBlock
+from facilitator.pack import ParticipantBlock, ParticipantPack
 from handouts.options import PrintOptions
 from handouts.pages import Metadata, Running, body_area, build_shortest_pdf
 from handouts.parts import (

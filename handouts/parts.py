@@ -16,8 +16,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table, TableStyle
 
 from facilitator.messages import _
-from facilitator.pack import SessionInfo
-from facilitator.views import Contact, LocalContact, Term
+from facilitator.pack import Contact, LocalContact, SessionInfo, Term
 from handouts.pages import Keep, body_area
 from handouts.styles import ACCENT, INK, MUTED, RULE, TINT, Printer
 

@@ -11,7 +11,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 WRITER_MAY_IMPORT = {
-    "facilitator.pack", "facilitator.views", "facilitator.audience",  # the model (a band and its type policy)
+    "facilitator.pack", "facilitator.audience",  # the model (one module) and a band with its type policy
     "facilitator.messages", "facilitator.typography", "facilitator.xmltext", "facilitator.errors",  # text helpers
     "facilitator.request",  # the list of paper sizes
 }
