@@ -240,14 +240,18 @@ def _manifest(out_dir: Path) -> dict[str, Any] | None:
 
 
 def is_up_to_date(out_dir: Path, digest: str) -> bool:
-    """The pack in ``out_dir`` was built from the same inputs and its files are as written."""
+    """The pack in ``out_dir`` was built from the same inputs and its files are as written (the
+    check ``facilitator verify`` makes)."""
+    from facilitator.verify import check_file, read_manifest
+
     manifest = _manifest(out_dir)
     if not manifest or manifest.get("inputs_sha256") != digest:
         return False
     try:
-        return all(_file_digest(out_dir / name) == entry["sha256"] for name, entry in manifest.get("files", {}).items())
-    except (OSError, KeyError, TypeError):
+        entries = read_manifest(out_dir / "manifest.json")
+    except FacilitatorError:
         return False
+    return not any(check_file(out_dir / name, sha, size) for name, (sha, size) in entries.items())
 
 
 # -- writing and publishing ----------------------------------------------------------------------

@@ -71,7 +71,7 @@ def verify_pack(folder: Path) -> Report:
     entries = read_manifest(folder / MANIFEST)
     report = Report(folder, checked=list(entries))
     for name, (sha256, size) in entries.items():
-        problem = _check_file(folder / name, sha256, size)
+        problem = check_file(folder / name, sha256, size)
         if problem:
             report.problems.append(Finding(name, problem))
     for path in sorted(folder.iterdir(), key=lambda p: p.name):
@@ -126,7 +126,7 @@ def _plain_name(name: str) -> bool:
     return bool(name) and name not in (".", "..", MANIFEST) and not any(c in name for c in "/\\\0") and name == name.strip()
 
 
-def _check_file(path: Path, sha256: str, size: int | None) -> str:
+def check_file(path: Path, sha256: str, size: int | None) -> str:
     """What is wrong with ``path`` (empty when it matches)."""
     if not path.exists() and not path.is_symlink():
         return "missing (the manifest lists it)"
