@@ -121,10 +121,6 @@ def read_config(path: Path, out_dir: Path, libraries: list[Path] | None = None) 
         options = {**defaults, **entry.model_dump(exclude_none=True, exclude={"name"})}
         keys = {k: f"packs.{i + 1}.{k}" for k in PackOptions.model_fields}
         try:
-            if isinstance(options.get("start"), int):
-                from facilitator.request import parse_clock
-
-                parse_clock(options["start"], keys["start"], file, lines.line(*where, "start") if "start" in entry.model_fields_set else lines.line("defaults", "start"))
             request = BuildRequest.from_options(
                 out_dir=out_dir / entry.name,
                 plan_file=(base / options["plan"]) if "plan" in options else None,
@@ -149,7 +145,7 @@ def read_config(path: Path, out_dir: Path, libraries: list[Path] | None = None) 
         except FacilitatorError as exc:
             for p in exc.problems:
                 key = p.field.rsplit(".", 1)[-1] if p.field.startswith("packs.") else ""
-                line = lines.line(*where, key) if key in entry.model_fields_set else lines.line(*where)
+                line = lines.line(*where, key) if key in entry.model_fields_set else lines.line("defaults", key) if key in config.defaults.model_fields_set else lines.line(*where)
                 problems.append(Problem(file, p.line or line, p.field, p.message, p.hint))
             continue
         jobs.append(Job(entry.name, request))
