@@ -57,7 +57,7 @@ import tempfile
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from importlib import metadata, resources
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -157,15 +157,16 @@ def yes_no(met: bool | None) -> str:
 def default_slides() -> list[dict[str, Any]]:
     """The default pack's slides before fitting: title, paragraph texts and notes."""
     from decks.outline import outline
-    from facilitator.build import load_for, make_request_plan
-    from facilitator.pack import assemble
+    from facilitator.assemble import assemble
+    from facilitator.build.pipeline import load, plan_for
+    from facilitator.model import Words
     from facilitator.request import BuildRequest
 
     request = BuildRequest.from_options(out_dir="unused")
-    library = load_for(request)
-    pack = assemble(make_request_plan(request, library), library)
+    library = load(request).library
+    pack = assemble(plan_for(request, library), library)
     slides: list[dict[str, Any]] = []
-    for spec in outline(pack):
+    for spec in outline(pack, Words()):
         # ``paras`` is a field in older trees and a method (every slide kind's visible text) in newer.
         paras = spec.paras() if callable(spec.paras) else spec.paras
         slides.append({"title": spec.title, "paras": [p.text for p in paras], "notes": list(spec.notes)})
@@ -246,7 +247,9 @@ def main() -> None:
         pandoc = Path(pypandoc.get_pandoc_path())
     except (ImportError, OSError) as exc:
         sys.exit(f"benchmark: no pandoc ({exc}); pip install -e '.[bench]'")
-    font = Path(str(resources.files("handouts") / "fonts" / "DejaVuSans.ttf"))
+    from facilitator.model.config import SHIPPED_FONTS
+
+    font = SHIPPED_FONTS[0]
     fac = [str(facilitator)]
     bare = [str(exe), "-c", "import typer"]
 

@@ -12,14 +12,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from importlib import resources
-from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.ttfonts import TTFont
 
 from decks.theme import BULLET_INDENT_PT, LINE_HEIGHT, LINE_SPACING, SPACE_AFTER
+from facilitator.model.config import SHIPPED_FONTS
 
 
 @dataclass(frozen=True)
@@ -34,11 +33,10 @@ class Para:
 @lru_cache(maxsize=1)
 def _measure_fonts() -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(regular, bold) font names to measure with: Helvetica and the shipped DejaVu Sans."""
-    folder = Path(str(resources.files("handouts") / "fonts"))
     names = {"regular": "Deck-DejaVuSans", "bold": "Deck-DejaVuSans-Bold"}
-    for key, file in (("regular", "DejaVuSans.ttf"), ("bold", "DejaVuSans-Bold.ttf")):
+    for key, file in zip(("regular", "bold"), SHIPPED_FONTS):
         if names[key] not in pdfmetrics.getRegisteredFontNames():
-            pdfmetrics.registerFont(TTFont(names[key], str(folder / file)))
+            pdfmetrics.registerFont(TTFont(names[key], str(file)))
     return ("Helvetica", names["regular"]), ("Helvetica-Bold", names["bold"])
 
 

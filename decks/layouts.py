@@ -20,7 +20,6 @@ from decks.fitting import Para, best_size, block_height, line_height, paginate, 
 from decks.slides import SlideSpec
 from decks.theme import BODY_BOX, INSET_PT, MARGIN, PAGE_H, PAGE_W, RULE_BOX, TITLE_BOX, Box, Theme, TypeScale
 from facilitator.errors import FacilitatorError, Problem
-from facilitator.messages import _
 
 CARD_PAD = 18.0
 GAP = 12.0
@@ -419,14 +418,15 @@ def _draw_statement(slide: Slide, spec: SlideSpec, theme: Theme, size: int) -> N
     draw.text(slide, "Statement", _inset(card, CARD_PAD), [Para(spec.text, bullet=False, bold=True)], size, p.ink, anchor=MSO_ANCHOR.MIDDLE)
     label = theme.scale.body_min
     top = card.bottom + GAP
-    w = _pill(slide, "Choice", card.left, top, _("Myth?"), label, p.accent, p.on_accent, theme)
-    _pill(slide, "Choice", card.left + w + GAP, top, _("Fact?"), label, p.second, p.on_accent, theme)
+    myth, fact = spec.choices
+    w = _pill(slide, "Choice", card.left, top, myth, label, p.accent, p.on_accent, theme)
+    _pill(slide, "Choice", card.left + w + GAP, top, fact, label, p.second, p.on_accent, theme)
 
 
 def _draw_answer(slide: Slide, spec: SlideSpec, theme: Theme, size: int) -> None:
     p = theme.palette
     _rule(slide, theme)
-    is_fact = spec.label == _("Fact")
+    is_fact = spec.fact
     badge = Box(BODY_BOX.left, BODY_BOX.top, 300, 70)
     mark = ("✓ " if is_fact else "✗ ") + spec.label.upper()
     draw.labelled_shape(slide, "Answer", badge, p.second if is_fact else p.accent, [Para(mark, bullet=False, bold=True)], theme.scale.large, p.on_accent,
@@ -442,7 +442,7 @@ def _activity_paras(spec: SlideSpec) -> list[Para]:
     """The steps, numbered, then what to bring in one line."""
     paras = [Para(f"{i}.  {p}", bullet=False) for i, p in enumerate(spec.points, 1)]
     if spec.lines:
-        paras.append(Para(_("You need: {things}", things="; ".join(spec.lines)), bullet=False, bold=True))
+        paras.append(Para(spec.need, bullet=False, bold=True))
     return paras
 
 

@@ -12,8 +12,7 @@ from dataclasses import replace
 from decks.notes import block_notes, continued_notes, question_notes
 from decks.slides import AgendaRow, Kind, SlideSpec
 from decks.theme import MAX_POINTS
-from facilitator.messages import _
-from facilitator.pack import FacilitatorBlock, Pack, ParticipantBlock, ParticipantPack
+from facilitator.model import FacilitatorBlock, Pack, ParticipantBlock, ParticipantPack, Words
 
 MAX_CONTACTS_ON_SLIDE = 3
 MAX_DISCUSSION_SLIDES = 2
@@ -22,16 +21,17 @@ OPENED_KINDS = frozenset({"intro", "concept", "glossary", "scenario", "example",
 MIN_OPENED_MINUTES = 8
 
 
-def outline(pack: Pack) -> list[SlideSpec]:
-    """Every slide of the deck in order, with unique titles; the closing slide ends it."""
+def outline(pack: Pack, _: Words) -> list[SlideSpec]:
+    """Every slide of the deck in order, with unique titles, the tool's words in ``_``'s language;
+    the closing slide ends it."""
     p, f = pack.participant, pack.facilitator
-    slides = [_title_slide(p), _agenda_slide(p)]
+    slides = [_title_slide(p, _), _agenda_slide(p, _)]
     number = 0
     for fb in f.blocks:
         pb = fb.participant
         opens = pb.kind in OPENED_KINDS and pb.minutes >= MIN_OPENED_MINUTES
         number += opens
-        slides += _block_slides(pb, fb, p, number if opens else 0)
+        slides += _block_slides(pb, fb, p, number if opens else 0, _)
     slides.append(
         SlideSpec("closing", _("Thank you"), (_("Thank everyone. Remind them where to get help and that you are around after the session."),), text=p.help_line)
     )
@@ -49,7 +49,7 @@ def unique_titles(slides: list[SlideSpec]) -> list[SlideSpec]:
     return out
 
 
-def _title_slide(p: ParticipantPack) -> SlideSpec:
+def _title_slide(p: ParticipantPack, _: Words) -> SlideSpec:
     info = p.info
     who = _("For ages {audience}", audience=info.audience) if info.audience != "adults" else _("For parents, carers and educators")
     when = [info.date_text] if info.date_text else []
@@ -65,7 +65,7 @@ def _title_slide(p: ParticipantPack) -> SlideSpec:
     return SlideSpec("title", info.title, notes, lines=tuple(lines))
 
 
-def _agenda_slide(p: ParticipantPack) -> SlideSpec:
+def _agenda_slide(p: ParticipantPack, _: Words) -> SlideSpec:
     """One timeline: the opening blocks as one row ("Getting started"), then every block."""
     rows: list[AgendaRow] = []
     opening = [a for a, b in zip(p.agenda, p.blocks) if b.kind == "opening"]
@@ -89,15 +89,15 @@ def discussion_minutes(block: ParticipantBlock) -> int:
     return max(2, min(5, block.minutes // (len(block.questions) + 1)))
 
 
-def _discuss_label(pack: ParticipantPack, block: ParticipantBlock) -> str:
+def _discuss_label(pack: ParticipantPack, block: ParticipantBlock, _: Words) -> str:
     return _("{how} · {minutes} min", how=pack.discuss, minutes=discussion_minutes(block))
 
 
-def _block_slides(pb: ParticipantBlock, fb: FacilitatorBlock, pack: ParticipantPack, number: int) -> list[SlideSpec]:
+def _block_slides(pb: ParticipantBlock, fb: FacilitatorBlock, pack: ParticipantPack, number: int, _: Words) -> list[SlideSpec]:
     start = fb.start
-    first = tuple(block_notes(fb, start))
-    later = tuple(continued_notes(fb, start))
-    asked = tuple(question_notes(fb, start))
+    first = tuple(block_notes(fb, start, _))
+    later = tuple(continued_notes(fb, start, _))
+    asked = tuple(question_notes(fb, start, _))
     out: list[SlideSpec] = []
     if pb.sensitivity == "high":
         note = pb.content_note or _("The next part is about {title}. Some of it may be hard to hear.", title=pb.title)
@@ -116,38 +116,39 @@ def _block_slides(pb: ParticipantBlock, fb: FacilitatorBlock, pack: ParticipantP
         kind: Kind = "chat" if pb.story.chat else "story"
         title = _("The story of {name}", name=pb.story.character) if number else pb.title
         main.append(SlideSpec(kind, title, (), label=pb.story.character, text=pb.story.text, chat=pb.story.chat))
-        main += _discussions(pb, pack, questions, asked)
+        main += _discussions(pb, pack, questions, asked, _)
         questions = []
         if pb.key_points:
             main.append(SlideSpec("points", joined(pb.story.character, _("what to remember")), later, points=pb.key_points))
     elif pb.statements:
-        main.append(_activity(pb, _("How to play")))
+        main.append(_activity(pb, _("How to play"), _))
         total = len(pb.statements)
         for n, st in enumerate(pb.statements, 1):
             answer = _("Fact") if st.is_fact else _("Myth")
             main.append(
                 SlideSpec("statement", _("Myth or fact? {n} of {total}", n=n, total=total),
-                          (_("Answer: {answer}. {explanation}", answer=answer, explanation=st.explanation),), text=st.statement)
+                          (_("Answer: {answer}. {explanation}", answer=answer, explanation=st.explanation),), text=st.statement,
+                          choices=(_("Myth?"), _("Fact?")))
             )
-            main.append(SlideSpec("answer", _("Answer {n}: {answer}", n=n, answer=answer), later, label=answer, text=st.explanation, lines=(st.statement,)))
+            main.append(SlideSpec("answer", _("Answer {n}: {answer}", n=n, answer=answer), later, label=answer, text=st.explanation, lines=(st.statement,), fact=st.is_fact))
     elif pb.kind == "activity":
-        main.append(_activity(pb, pb.title))
+        main.append(_activity(pb, pb.title, _))
         if pb.prompts:
             main.append(SlideSpec("points", _("Scenes to act out"), later, points=tuple(pr.title for pr in pb.prompts)))
     elif pb.contacts:
         if pb.key_points:
             main.append(SlideSpec("points", joined(pb.title, _("first steps")), (), points=pb.key_points))
-        main.append(_help_slide(pb, pack, later))
+        main.append(_help_slide(pb, pack, later, _))
     else:
         texts = pb.key_points or tuple(t.title for t in pb.tips) or tuple(par.strip() for par in pb.body.split("\n\n") if par.strip())
         title = joined(pb.title, _("what to know")) if number else pb.title
         points = SlideSpec("points", title, (), points=texts)
         # One question joins a short list of points rather than taking a slide of its own.
         if len(questions) == 1 and len(texts) <= 3:
-            points = SlideSpec("points", title, asked, points=texts, text=questions[0], label=_discuss_label(pack, pb))
+            points = SlideSpec("points", title, asked, points=texts, text=questions[0], label=_discuss_label(pack, pb, _))
             questions = []
         main.append(points)
-    main += _discussions(pb, pack, questions, asked)
+    main += _discussions(pb, pack, questions, asked, _)
     # The first slide of the block carries the full notes (unless an opener has them).
     for i, spec in enumerate(main):
         notes = (later if number else first) if i == 0 else (spec.notes or later)
@@ -155,12 +156,12 @@ def _block_slides(pb: ParticipantBlock, fb: FacilitatorBlock, pack: ParticipantP
     return out + main
 
 
-def _discussions(pb: ParticipantBlock, pack: ParticipantPack, questions: list[str], notes: tuple[str, ...]) -> list[SlideSpec]:
+def _discussions(pb: ParticipantBlock, pack: ParticipantPack, questions: list[str], notes: tuple[str, ...], _: Words) -> list[SlideSpec]:
     """One question per slide, set large, with how to discuss it; at most two such slides (the
     rest of the questions share the second)."""
     if not questions:
         return []
-    label = _discuss_label(pack, pb)
+    label = _discuss_label(pack, pb, _)
     title = joined(_("Let’s talk"), pb.story.character if pb.story else pb.title)
     if len(questions) <= MAX_DISCUSSION_SLIDES:
         return [SlideSpec("discussion", title, notes, text=q, label=label) for q in questions]
@@ -171,13 +172,14 @@ def _discussions(pb: ParticipantBlock, pack: ParticipantPack, questions: list[st
     ]
 
 
-def _activity(pb: ParticipantBlock, title: str) -> SlideSpec:
+def _activity(pb: ParticipantBlock, title: str, _: Words) -> SlideSpec:
     """The activity's steps, its minutes and what to bring, at a glance."""
     return SlideSpec("activity", title, (), points=pb.steps or pb.key_points, numbered=True,
-                     label=_("{minutes} min", minutes=pb.minutes), lines=pb.materials)
+                     label=_("{minutes} min", minutes=pb.minutes), lines=pb.materials,
+                     need=_("You need: {things}", things="; ".join(pb.materials)) if pb.materials else "")
 
 
-def _help_slide(pb: ParticipantBlock, pack: ParticipantPack, notes: tuple[str, ...]) -> SlideSpec:
+def _help_slide(pb: ParticipantBlock, pack: ParticipantPack, notes: tuple[str, ...], _: Words) -> SlideSpec:
     """Local numbers first and large (written in by hand when the pack has none), then the first
     of the guide's contacts."""
     local = tuple(f"{c.label}: {c.shown}" for c in pack.local_contacts)

@@ -51,6 +51,12 @@ class SlideSpec:
     rows: tuple[AgendaRow, ...] = ()
     chat: tuple[tuple[str, str], ...] = ()
     numbered: bool = False
+    choices: tuple[str, ...] = ()
+    """``statement``: the two answers to choose from ("Myth?", "Fact?")."""
+    fact: bool = False
+    """``answer``: the statement is a fact (``label`` says so in words)."""
+    need: str = ""
+    """``activity``: what to bring, in one line ("You need: …")."""
     continued: int = 0
     """0 for a first slide; 1, 2, ... for the slides its text continues on (last resort)."""
 

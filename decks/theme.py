@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from pptx.util import Emu, Inches
 
-from facilitator.audience import band_named
+from facilitator.model.audience import band_named
 
 SLIDE_WIDTH = Emu(12192000)  # exactly 16:9 with the 7.5 in height
 SLIDE_HEIGHT = Inches(7.5)

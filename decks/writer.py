@@ -12,11 +12,9 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import os
 import zipfile
 from dataclasses import replace
-from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
@@ -29,17 +27,17 @@ from decks.slides import SlideSpec
 from decks.template import LayoutUse, Stage, open_stage
 from decks.theme import FOOTER_BOX, FOOTER_MIN, FOOTER_SIZE, MAX_POINTS, NUMBER_BOX, PAGE_H, THEMES, Box, Theme
 from facilitator.errors import FacilitatorError, Problem
-from facilitator.messages import _
-from facilitator.pack import Pack
+from facilitator.model import Pack, RenderConfig, Words
 from facilitator.xmltext import xml_safe
 
 
-def write_deck(pack: Pack, path: Path, template: Path | None = None) -> int:
-    """Write ``pack`` to ``path`` (.pptx), built on ``template``'s layouts when given; return the
-    number of slides."""
-    stage = open_stage(template)
+def write(pack: Pack, out: BinaryIO, config: RenderConfig) -> int:
+    """Write ``pack`` to ``out`` (.pptx), built on ``config.template``'s layouts when given; return
+    the number of slides."""
+    _ = config.words
+    stage = open_stage(config.template)
     theme = THEMES[pack.participant.info.band.name]
-    specs = outline(pack)
+    specs = outline(pack, _)
     slides = _fitted_builtin(specs, theme) if stage.builtin else _fitted_template(specs, stage, theme)
     for number, (spec, size, paras) in enumerate(slides, 1):
         if not spec.continued:
@@ -58,8 +56,9 @@ def write_deck(pack: Pack, path: Path, template: Path | None = None) -> int:
         notes = slide.notes_slide.notes_text_frame
         assert notes is not None
         notes.text = xml_safe("\n".join(spec.notes))
-    _core_properties(stage, pack)
-    path.write_bytes(_reproducible(stage))
+    when = build_date(config.epoch)
+    _core_properties(stage, pack, _, when)
+    out.write(_reproducible(stage, when))
     return len(slides)
 
 
@@ -211,15 +210,15 @@ def _footer(slide: Slide, stage: Stage, theme: Theme, help_line: str, number: in
 # -- reproducible bytes ----------------------------------------------------------------------------
 
 
-def build_date() -> dt.datetime:
-    """``SOURCE_DATE_EPOCH`` when set, else a fixed date: the same inputs give the same bytes."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.strip().isdigit():
-        return max(dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).replace(tzinfo=None), dt.datetime(1980, 1, 1))
-    return dt.datetime(1980, 1, 1)
+def build_date(epoch: int | None) -> dt.datetime:
+    """The date stored in the deck: ``SOURCE_DATE_EPOCH`` (``epoch``, validated by the request)
+    when set, else a fixed date, so the same inputs give the same bytes."""
+    if epoch is None:
+        return dt.datetime(1980, 1, 1)
+    return max(dt.datetime.fromtimestamp(epoch, dt.timezone.utc).replace(tzinfo=None), dt.datetime(1980, 1, 1))
 
 
-def _core_properties(stage: Stage, pack: Pack) -> None:
+def _core_properties(stage: Stage, pack: Pack, _: Words, when: dt.datetime) -> None:
     info = pack.participant.info
     props = stage.prs.core_properties
     props.title = xml_safe(info.title)[:255]
@@ -230,15 +229,14 @@ def _core_properties(stage: Stage, pack: Pack) -> None:
     props.comments = _("Made with {tool} from ECPAT International's guide for children and young people.", tool=info.tool)
     props.category = ""
     props.revision = 1
-    when = build_date()
     props.created = props.modified = props.last_printed = when
 
 
-def _reproducible(stage: Stage) -> bytes:
-    """The saved deck with every zip member dated :func:`build_date`."""
+def _reproducible(stage: Stage, when: dt.datetime) -> bytes:
+    """The saved deck with every zip member dated ``when``."""
     raw = io.BytesIO()
     stage.prs.save(raw)
-    stamp = build_date().timetuple()[:6]
+    stamp = when.timetuple()[:6]
     out = io.BytesIO()
     with zipfile.ZipFile(raw) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
         for item in zin.infolist():

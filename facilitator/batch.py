@@ -15,17 +15,19 @@ from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
-from facilitator.audience import BAND_NAMES
 from facilitator.errors import FacilitatorError, Problem
-from facilitator.library import Library
 from facilitator.loader import problems_from
+from facilitator.model.audience import BAND_NAMES
 from facilitator.request import BuildRequest
 from facilitator.schema import Model
 from facilitator.yamlfile import read_yaml
+
+if TYPE_CHECKING:
+    from facilitator.build.pipeline import Loaded
 
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
 
@@ -158,22 +160,23 @@ def read_config(path: Path, out_dir: Path, libraries: list[Path] | None = None) 
 
 # -- running ---------------------------------------------------------------------------------------
 
-_libraries: dict[tuple[tuple[Path, ...], Path | None], Library] = {}
+_loaded: dict[tuple[tuple[Path, ...], Path | None], Loaded] = {}
 
 
-def _load(request: BuildRequest) -> Library:
-    """The library for ``request``, loaded once per worker for each set of folders and locale."""
+def _load(request: BuildRequest) -> Loaded:
+    """The library (and locale) for ``request``, loaded once per worker for each set of folders
+    and locale."""
+    from facilitator.build.pipeline import load
+
     key = (request.libraries, request.locale)
-    if key not in _libraries:
-        from facilitator.build import load_for
-
-        _libraries[key] = load_for(request)
-    return _libraries[key]
+    if key not in _loaded:
+        _loaded[key] = load(request)
+    return _loaded[key]
 
 
 def run_job(job: Job) -> Outcome:
     """Build one pack in this process (a worker loads the library once, for all its packs)."""
-    from facilitator.build import build
+    from facilitator.build.pipeline import build
 
     start = time.perf_counter()
     folder = job.request.out_dir

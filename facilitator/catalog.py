@@ -21,8 +21,8 @@ from typing import Any
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po, write_po
 
-from facilitator.audience import BAND_NAMES
 from facilitator.errors import FacilitatorError, Problem
+from facilitator.model.audience import BAND_NAMES
 
 TEXT_KEYS = frozenset({
     "title", "why", "key_points", "body", "content_note", "text", "note", "term", "definition", "statement",
@@ -118,7 +118,7 @@ def tool_words() -> list[tuple[str, str]]:
         folder = Path(str(resources.files(package)))
         # Babel notes f-strings passed as values (not as messages) on stderr; they are not words to translate.
         with contextlib.redirect_stderr(io.StringIO()):
-            extracted = list(extract_from_dir(str(folder), method_map=[("**.py", "python")], keywords={"_": None}))
+            extracted = list(extract_from_dir(str(folder), method_map=[("**.py", "python")], keywords={"_": None, "N_": None}))
         for filename, _lineno, message, _comments, _context in extracted:
             if isinstance(message, str) and message:
                 found.setdefault(message, f"{package}/{filename}")
@@ -185,13 +185,13 @@ def write_catalog(catalog: Catalog, path: Path) -> None:
 
 
 def lookup_in(catalog: Catalog) -> Callable[[str, str], str | None]:
-    """A lookup for :func:`localise_data`: the translation when it is there and not fuzzy."""
+    """A lookup for :func:`localise_data` and the tool's words: the translation when it is there
+    and not fuzzy. The usable translations are gathered into one dictionary first."""
+    usable = {(m.context or "", m.id): m.string for m in catalog
+              if m.id and isinstance(m.id, str) and isinstance(m.string, str) and m.string and not m.fuzzy}
 
     def lookup(context: str, text: str) -> str | None:
-        message = catalog.get(text, context=context)
-        if message is None or message.fuzzy or not message.string or not isinstance(message.string, str):
-            return None
-        return message.string
+        return usable.get((context, text))
 
     return lookup
 

@@ -13,10 +13,10 @@ from functools import lru_cache
 
 import pyphen
 
-from facilitator.audience import BAND_NAMES, band_of, bands_admitted
 from facilitator.errors import Problem
 from facilitator.library import Library
 from facilitator.loader import iter_participant_texts, iter_texts, outline_ids
+from facilitator.model.audience import BAND_NAMES, band_of, bands_admitted
 from facilitator.schema import ALL_BANDS, Section
 
 AVOIDED_TERMS = re.compile(

@@ -7,13 +7,17 @@ import json
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
 from facilitator.errors import FacilitatorError, Problem
+
+if TYPE_CHECKING:
+    from facilitator.build.pipeline import Loaded
+    from facilitator.library import Library
 
 try:  # typer 0.16 and later carry their own copy of click
     from typer._click import exceptions as click_errors  # type: ignore[import-not-found]
@@ -93,26 +97,25 @@ def root(
     DEBUG["on"] = debug
 
 
-def _library(extra: list[Path] | None, locale: str | None = None) -> Any:
+def _library(extra: list[Path] | None, locale: str | None = None) -> Library:
     """The shipped library (translated by ``locale``) with ``extra`` folders on top."""
+    return _loaded(extra, locale).library
+
+
+def _loaded(extra: list[Path] | None, locale: str | None = None) -> Loaded:
+    """The library and the locale pack, as a build would load them."""
+    from facilitator.build.pipeline import Loaded, load
+
     if locale is None:  # the common case, without importing what packs and locales need
         from facilitator.loader import load_library, shipped_sections_dir
 
         for folder in extra or ():
             if not folder.is_dir():
                 raise FacilitatorError(Problem(field="--library", message=f"{folder} is not a folder", hint="give a folder of section .yaml files"))
-        return load_library([shipped_sections_dir(), *(extra or [])])
-    from facilitator.build import load_for
+        return Loaded(load_library([shipped_sections_dir(), *(extra or [])]))
     from facilitator.request import BuildRequest
 
-    request = BuildRequest.from_options(libraries=extra, locale=locale)
-    if request.locale is not None:
-        from facilitator import messages
-        from facilitator.localepack import load_locale
-
-        pack = load_locale(request.locale)
-        messages.use_catalog(pack.catalog, pack.language)
-    return load_for(request)
+    return load(BuildRequest.from_options(libraries=extra, locale=locale))
 
 
 @app.command("sections")
@@ -135,7 +138,7 @@ def sections_command(
 
       facilitator sections --json > sections.json
     """
-    from facilitator.audience import parse_audience
+    from facilitator.model.audience import parse_audience
 
     audience = parse_audience(age) if age else None
     lib = _library(library, locale)
@@ -154,7 +157,7 @@ def sections_command(
             raise FacilitatorError(Problem(field="--kind", message=f"'{unknown_kinds[0]}' is not a kind", hint="kinds: " + ", ".join(get_args(Kind))))
     chosen = lib.select(audience, topic, kind)
     band = audience.band if audience else None
-    from facilitator.audience import BANDS
+    from facilitator.model.audience import BANDS
     from facilitator.schema import pick
 
     rows = [
@@ -200,12 +203,15 @@ def show_command(
     """
     import difflib
 
-    from facilitator.audience import parse_audience
+    from facilitator.assemble import facilitator_view, participant_view
+    from facilitator.model import Words
+    from facilitator.model.audience import parse_audience
     from facilitator.showtext import facilitator_text, participant_text
-    from facilitator.views import facilitator_view, participant_view
 
     audience = parse_audience(age or "13-15")
-    lib = _library(library, locale)
+    loaded = _loaded(library, locale)
+    lib, language = loaded.library, loaded.locale.language if loaded.locale else "en"
+    words = Words(loaded.locale.lookup, language) if loaded.locale else Words()
     if section_id not in lib:
         close = difflib.get_close_matches(section_id, list(lib), n=3)
         hint = ("did you mean " + ", ".join(close) + "?") if close else "list them with `facilitator sections`"
@@ -217,9 +223,9 @@ def show_command(
     elif not audience.admits(s):
         lines += [f"{section_id} is for ages {s.min_age} and up; participants aged {audience.label} would not see it."]
     else:
-        lines += participant_text(participant_view(s, audience.band))
+        lines += participant_text(participant_view(s, audience.band, language), words)
     if facilitator:
-        lines += facilitator_text(facilitator_view(s, audience.band))
+        lines += facilitator_text(facilitator_view(s, audience.band, language), words)
     out.print("\n".join(lines), markup=False)
 
 
@@ -301,7 +307,7 @@ def _print_agenda(plan: Any, lib: Any) -> None:
     if others:
         out.print("Left out:", markup=False)
         for sid, why in others:
-            out.print(f"  {sid}: {why}", markup=False)
+            out.print(f"  {sid}: {why.english}", markup=False)
     if by_age:
         out.print(f"Not for this age: {len(by_age)} sections (see `facilitator sections`).", markup=False)
 
@@ -328,15 +334,15 @@ def plan_command(
 
       facilitator plan --age 10-12 --minutes 45 --start 13:30 -o plan.yaml
     """
-    from facilitator.build import load_for, make_request_plan
+    from facilitator.build.pipeline import load, plan_for
     from facilitator.planner import plan_to_yaml, titles_of
     from facilitator.request import BuildRequest
 
     if output is not None and (not str(output).strip() or output.is_dir()):
         raise FacilitatorError(Problem(str(output), 0, "--output", "is a folder or empty, not a file name", "give a file name, e.g. -o plan.yaml"))
     request = BuildRequest.from_options(age=age, minutes=minutes, topics=topic, start=start, title=title, date=date, place=place, libraries=library, locale=locale)
-    lib = _library(library, locale) if locale else load_for(request)
-    plan = make_request_plan(request, lib)
+    lib = load(request).library
+    plan = plan_for(request, lib)
     _print_agenda(plan, lib)
     if output:
         _write_text(output, plan_to_yaml(plan, titles_of(lib, plan)))
@@ -401,17 +407,20 @@ def pack_command(
         place=place, org=org, only=only, template=template, paper=paper, large_print=large_print, libraries=library,
         locale=locale, strict=strict,
     )
-    from facilitator.build import build, load_for, outputs_in
+    from facilitator.build.manifest import MANIFEST, PLAN
+    from facilitator.build.pipeline import build, load
+    from facilitator.outputs import filenames_of
 
-    lib = load_for(request)
+    loaded = load(request)
+    lib = loaded.library
     with err.status("Building the pack…") as status:
-        result = build(request, lib, progress=lambda name: status.update(f"Writing {name}…"))
+        result = build(request, loaded, progress=lambda name: status.update(f"Writing {name}…"))
     plan = result.plan
     out.print(
         f"Session pack for ages {plan.audience.label}: {plan.minutes} minutes, {plan.start:%H:%M}–{plan.end:%H:%M}, {len(plan.blocks)} blocks.",
         markup=False,
     )
-    for name in outputs_in(request.only) + ["plan.yaml", "manifest.json"]:
+    for name in [*filenames_of(request.only), PLAN, MANIFEST]:
         path, about = result.files[name]
         out.print(f"  {path}" + (f"  ({about})" if about else ""), markup=False)
     unused = [sid for sid, _why in plan.left_out if plan.audience.admits(lib[sid])]

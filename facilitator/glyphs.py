@@ -8,17 +8,11 @@ import dataclasses
 import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from facilitator.errors import FacilitatorError, Problem
-
-
-def shipped_fonts() -> tuple[Path, Path]:
-    """The fonts the printables embed and decks are measured in: DejaVu Sans, regular and bold."""
-    folder = Path(str(resources.files("handouts") / "fonts"))
-    return folder / "DejaVuSans.ttf", folder / "DejaVuSans-Bold.ttf"
+from facilitator.model.config import SHIPPED_FONTS
 
 
 @lru_cache(maxsize=8)
@@ -52,7 +46,7 @@ def _strings(value: Any) -> Iterator[str]:
 def check_pack(pack: Any, fonts: tuple[Path, Path] | None = None) -> None:
     """Refuse ``pack`` when its fonts lack a glyph for any character it prints; the error names
     each character and the option or section it comes from."""
-    regular, bold = fonts or shipped_fonts()
+    regular, bold = fonts or SHIPPED_FONTS
     have = covered(regular) & covered(bold)
     info = pack.participant.info
     origins: list[tuple[str, str]] = [("--title", info.title), ("--place", info.place), ("--org", info.org)]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
-from facilitator.audience import Audience
+from facilitator.model.audience import Audience
 from facilitator.schema import Section
 
 KIND_ORDER: tuple[str, ...] = (

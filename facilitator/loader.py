@@ -14,9 +14,9 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from facilitator.audience import BAND_NAMES, band_of
 from facilitator.errors import FacilitatorError, Problem
 from facilitator.library import Library
+from facilitator.model.audience import BAND_NAMES, band_of
 from facilitator.schema import ALL_BANDS, Section
 from facilitator.yamlfile import LineMap, read_yaml
 

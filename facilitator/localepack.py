@@ -10,6 +10,7 @@ organisation's own.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 from importlib import resources
@@ -64,7 +65,7 @@ class Source(Model):
     date: dt.date
 
 
-class LocalContact(Model):
+class ContactEntry(Model):
     """One national contact in ``contacts.yaml``: never shipped without its source."""
 
     role: Literal["helpline", "hotline", "emergency", "police", "other"]
@@ -78,7 +79,7 @@ class LocalContact(Model):
 
 
 class ContactsFile(Model):
-    contacts: list[LocalContact] = Field(default_factory=list)
+    contacts: list[ContactEntry] = Field(default_factory=list)
 
 
 def shipped_locales_dir() -> Path:
@@ -96,7 +97,7 @@ class LocalePack:
 
     folder: Path
     settings: LocaleFile
-    contacts: tuple[LocalContact, ...]
+    contacts: tuple[ContactEntry, ...]
 
     @property
     def language(self) -> str:
@@ -125,9 +126,17 @@ class LocalePack:
 
     @cached_property
     def catalog(self) -> Catalog:
+        """The catalog, parsed once (when first used)."""
         from facilitator.catalog import read_catalog
 
         return read_catalog(self.messages, self.language)
+
+    @cached_property
+    def lookup(self) -> Callable[[str, str], str | None]:
+        """The catalog's usable translations as one dictionary lookup: (context, English) -> text."""
+        from facilitator.catalog import lookup_in
+
+        return lookup_in(self.catalog)
 
     def font_paths(self) -> tuple[Path, Path] | None:
         if self.settings.fonts is None:
@@ -187,7 +196,7 @@ def load_locale(folder: Path) -> LocalePack:
                 inside = False
             if not inside or not path.resolve().is_file():
                 raise FacilitatorError(Problem(str(settings_path), lines.line("fonts", key), f"fonts.{key}", f"{getattr(settings.fonts, key)} is not a font file inside the locale folder", "put the .ttf file in the locale folder"))
-    contacts: tuple[LocalContact, ...] = ()
+    contacts: tuple[ContactEntry, ...] = ()
     contacts_path = folder / "contacts.yaml"
     if contacts_path.is_file():
         data, lines = read_yaml(contacts_path)
@@ -320,11 +329,11 @@ def status_rows(folder: Path, plan_file: Path | None = None) -> tuple[list[tuple
     band = None
     participant_contexts: set[str] | None = None
     if plan_file is not None:
-        from facilitator.build import load_for
+        from facilitator.build.pipeline import load
         from facilitator.planner import read_plan
         from facilitator.request import BuildRequest
 
-        library = load_for(BuildRequest.from_options(locale=str(folder)))
+        library = load(BuildRequest.from_options(locale=str(folder))).library
         plan = read_plan(plan_file, library)
         band = plan.audience.band.name
         keep_ids = {b.section_id for b in plan.blocks}

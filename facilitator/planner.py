@@ -17,10 +17,11 @@ from typing import Any
 
 import yaml
 
-from facilitator.audience import Audience, parse_audience
 from facilitator.errors import FacilitatorError, Problem
 from facilitator.library import Library
-from facilitator.messages import _
+from facilitator.model.audience import Audience, parse_audience
+from facilitator.model.plan import Block, Plan
+from facilitator.model.reasons import Reason
 from facilitator.request import parse_clock
 from facilitator.schema import Section, pick
 
@@ -67,45 +68,6 @@ def session_rules() -> SessionRules:
     )
 
 
-@dataclass(frozen=True)
-class Block:
-    section_id: str
-    minutes: int
-
-
-@dataclass(frozen=True)
-class Plan:
-    """An ordered, timed session. Clock times are derived from ``start``."""
-
-    audience: Audience
-    blocks: tuple[Block, ...]
-    start: dt.time = dt.time(9, 0)
-    title: str = ""
-    date: dt.date | None = None
-    place: str = ""
-    topics: tuple[str, ...] = ()
-    requested_minutes: int | None = None
-    left_out: tuple[tuple[str, str], ...] = field(default=(), compare=False)
-
-    @property
-    def minutes(self) -> int:
-        return sum(b.minutes for b in self.blocks)
-
-    def clock(self) -> list[tuple[dt.time, Block]]:
-        """Each block with its start time."""
-        t = dt.datetime.combine(dt.date(2000, 1, 1), self.start)
-        out = []
-        for b in self.blocks:
-            out.append((t.time(), b))
-            t += dt.timedelta(minutes=b.minutes)
-        return out
-
-    @property
-    def end(self) -> dt.time:
-        t = dt.datetime.combine(dt.date(2000, 1, 1), self.start) + dt.timedelta(minutes=self.minutes)
-        return t.time()
-
-
 def make_plan(
     library: Library,
     audience: Audience,
@@ -140,7 +102,7 @@ def make_plan(
     by_id = {s.id: s for s in eligible}
     chosen: dict[str, Section] = {s.id: s for s in core}
     used = needed
-    left_out: list[tuple[str, str]] = []
+    left_out: list[tuple[str, Reason]] = []
 
     def with_requires(s: Section) -> list[Section] | None:
         out: list[Section] = []
@@ -160,22 +122,22 @@ def make_plan(
         if s.id in chosen:
             continue
         if topics and not set(topics) & set(s.topics) and not _is_staple(s, rules):
-            left_out.append((s.id, _("not on the chosen topics")))
+            left_out.append((s.id, Reason("off-topic")))
             continue
         group = with_requires(s)
         if group is None:
-            left_out.append((s.id, _("needs a section this audience does not see")))
+            left_out.append((s.id, Reason("needs-unseen")))
             continue
         extra = sum(x.minutes for x in group if x.id not in chosen)
         if used + extra > minutes:
-            left_out.append((s.id, _("needs {minutes} more minutes", minutes=extra)))
+            left_out.append((s.id, Reason("time", minutes=extra)))
             continue
         for x in group:
             chosen[x.id] = x
         used += extra
     order = order_sections(list(chosen.values()), rules)
     above = [s for s in library.values() if not s.facilitator_only and not audience.admits(s)]
-    left_out += [(s.id, _("for ages {age}+", age=s.min_age)) for s in sorted(above, key=lambda s: s.id)]
+    left_out += [(s.id, Reason("age", age=s.min_age)) for s in sorted(above, key=lambda s: s.id)]
     return Plan(
         audience=audience,
         blocks=tuple(Block(s.id, s.minutes) for s in order),

@@ -11,13 +11,17 @@ import datetime as dt
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from facilitator.audience import Audience, parse_audience
 from facilitator.errors import FacilitatorError, Problem
+from facilitator.model.audience import Audience, parse_audience
+from facilitator.model.config import PAPERS
+from facilitator.outputs import output_names
 
-PAPERS: tuple[str, ...] = ("a4", "letter")
-"""Paper sizes the printables know; the first is the default."""
-OUTPUT_NAMES: tuple[str, ...] = ("deck", "handout", "cards", "guide")
+if TYPE_CHECKING:
+    from facilitator.localepack import LocalePack
+
+OUTPUT_NAMES: tuple[str, ...] = output_names()
 """Every document a pack can hold, in the order they are written."""
 DEFAULT_AGE = "13-15"
 DEFAULT_MINUTES = 60
@@ -57,6 +61,8 @@ class BuildRequest:
     """A locale pack's folder (validated; its catalog is read when the pack is built)."""
     strict: bool = False
     """Refuse to build when any text would fall back to English."""
+    locale_pack: LocalePack | None = field(default=None, compare=False, repr=False)
+    """The locale pack, read once when the request was checked (its catalog is parsed when first used)."""
 
     @classmethod
     def from_options(
@@ -124,13 +130,15 @@ class BuildRequest:
             if not template_path.is_file():
                 raise refuse("template", f"{template_path} does not exist", "give the path of a .pptx file")
         locale_folder = None
+        locale_pack = None
         paper_default = PAPERS[0]
         if locale is not None:
             from facilitator.localepack import load_locale, resolve
 
             try:
                 locale_folder = resolve(locale, name("locale"))
-                paper_default = load_locale(locale_folder).paper  # paper follows the country
+                locale_pack = load_locale(locale_folder)
+                paper_default = locale_pack.paper  # paper follows the country
             except FacilitatorError as exc:
                 raise FacilitatorError([Problem(p.file or where, p.line, p.field, p.message, p.hint) for p in exc.problems]) from None
         elif strict:
@@ -157,6 +165,7 @@ class BuildRequest:
             source_date_epoch=source_date_epoch(),
             locale=locale_folder,
             strict=strict,
+            locale_pack=locale_pack,
         )
 
 

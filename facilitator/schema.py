@@ -19,7 +19,7 @@ from pydantic import (
     PrivateAttr,
 )
 
-from facilitator.audience import BAND_NAMES, Band, band_index
+from facilitator.model.audience import BAND_NAMES, Band, band_index
 from facilitator.xmltext import xml_safe
 from facilitator.yamlfile import LineMap
 

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from facilitator.messages import _
-from facilitator.views import FacilitatorBlock, ParticipantBlock
+from facilitator.model import FacilitatorBlock, ParticipantBlock, Words
 
 
-def participant_text(b: ParticipantBlock) -> list[str]:
+def participant_text(b: ParticipantBlock, _: Words) -> list[str]:
     lines = [b.title, "=" * len(b.title)]
     if b.why:
         lines += [b.why]
@@ -41,7 +40,7 @@ def participant_text(b: ParticipantBlock) -> list[str]:
     return lines
 
 
-def facilitator_text(b: FacilitatorBlock) -> list[str]:
+def facilitator_text(b: FacilitatorBlock, _: Words) -> list[str]:
     lines = ["", "-- " + _("Facilitator only") + " --"]
     if b.objectives:
         lines += [_("Objectives") + ":"] + [f"- {o}" for o in b.objectives]

@@ -8,22 +8,15 @@ Any other file is a person's own and only noted.
 
 from __future__ import annotations
 
-import hashlib
-import json
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
+from facilitator.build.manifest import MANIFEST, PLAN, check_file, read_manifest
 from facilitator.errors import FacilitatorError, Problem
+from facilitator.outputs import file_names
 
-MANIFEST = "manifest.json"
-MAX_MANIFEST_BYTES = 5_000_000
-"""A real manifest is a few kilobytes; anything far larger is not one."""
-OUTPUT_NAMES = frozenset({"deck.pptx", "handout.pdf", "cards.pdf", "guide.pdf", "plan.yaml"})
-OUTPUT_SUFFIXES = (".pdf", ".pptx")
+OUTPUT_SUFFIXES = (".pdf", ".pptx", ".docx")
 """Names that look like a pack's output: an unlisted one may be printed by mistake."""
-_SHA256 = re.compile(r"^[0-9a-f]{64}$")
 
 
 @dataclass(frozen=True)
@@ -78,70 +71,8 @@ def verify_pack(folder: Path) -> Report:
         name = path.name
         if name in entries or name == MANIFEST:
             continue
-        if path.is_file() and (name in OUTPUT_NAMES or name.lower().endswith(OUTPUT_SUFFIXES)):
+        if path.is_file() and (name in file_names() or name == PLAN or name.lower().endswith(OUTPUT_SUFFIXES)):
             report.problems.append(Finding(name, "not in the manifest: this build did not write it (left from an earlier build?)"))
         else:
             report.notes.append(Finding(name + ("/" if path.is_dir() else ""), "not part of the pack (left as it is)"))
     return report
-
-
-def read_manifest(path: Path) -> dict[str, tuple[str, int | None]]:
-    """The files ``manifest.json`` lists: name -> (sha256, size in bytes or ``None``)."""
-    hint = "rebuild the pack with `facilitator pack --out DIR`"
-    if not path.is_file():
-        message = "is missing: this folder is not a pack" if not path.exists() else "is not a file"
-        raise FacilitatorError(Problem(str(path), 0, "", message, "give the folder of a pack made with `facilitator pack --out DIR`"))
-    try:
-        if path.stat().st_size > MAX_MANIFEST_BYTES:
-            raise FacilitatorError(Problem(str(path), 0, "", "is far too large to be a pack's manifest", hint))
-        data: Any = json.loads(path.read_bytes().decode("utf-8"))
-    except OSError as exc:
-        raise FacilitatorError(Problem(str(path), 0, "", f"cannot be read: {exc.strerror}", "check the file's permissions")) from None
-    except UnicodeDecodeError:
-        raise FacilitatorError(Problem(str(path), 0, "", "is not UTF-8 text", hint)) from None
-    except json.JSONDecodeError as exc:
-        raise FacilitatorError(Problem(str(path), exc.lineno, "", f"is not valid JSON: {exc.msg}", hint)) from None
-    except RecursionError:
-        raise FacilitatorError(Problem(str(path), 0, "", "is nested too deeply to be a pack's manifest", hint)) from None
-    files = data.get("files") if isinstance(data, dict) else None
-    if not isinstance(files, dict) or not files:
-        raise FacilitatorError(Problem(str(path), 0, "files", "is missing or lists no files", hint))
-    entries: dict[str, tuple[str, int | None]] = {}
-    for name, entry in files.items():
-        where = f"files: {name}"
-        if not _plain_name(name):
-            raise FacilitatorError(Problem(str(path), 0, "files", f"'{name}' is not the name of a file in the pack folder", hint))
-        sha256 = entry.get("sha256") if isinstance(entry, dict) else None
-        if not isinstance(sha256, str) or not _SHA256.match(sha256):
-            raise FacilitatorError(Problem(str(path), 0, where, "has no valid sha256", hint))
-        size = entry.get("bytes")
-        if size is not None and (isinstance(size, bool) or not isinstance(size, int) or size < 0):
-            raise FacilitatorError(Problem(str(path), 0, where, f"'bytes' is not a file size: {size!r}", hint))
-        entries[name] = (sha256, size)
-    return entries
-
-
-def _plain_name(name: str) -> bool:
-    """A file name with no folder part (a manifest never points outside its folder)."""
-    return bool(name) and name not in (".", "..", MANIFEST) and not any(c in name for c in "/\\\0") and name == name.strip()
-
-
-def check_file(path: Path, sha256: str, size: int | None) -> str:
-    """What is wrong with ``path`` (empty when it matches)."""
-    if not path.exists() and not path.is_symlink():
-        return "missing (the manifest lists it)"
-    if not path.is_file():
-        return "is not a file (the manifest lists a file)"
-    try:
-        actual_size = path.stat().st_size
-        if size is not None and actual_size != size:
-            return f"changed since the pack was built (size differs: {actual_size} bytes, the manifest says {size})"
-        digest = hashlib.sha256()
-        with path.open("rb") as f:
-            for chunk in iter(lambda: f.read(1 << 20), b""):
-                digest.update(chunk)
-    except OSError as exc:
-        return f"cannot be read: {exc.strerror}"
-    if digest.hexdigest() != sha256:
-        return "changed since the pack was built (sha256 differs)"
-    return ""

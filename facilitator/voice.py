@@ -8,8 +8,8 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from facilitator.audience import BAND_NAMES, Band
 from facilitator.errors import FacilitatorError, Problem
+from facilitator.model.audience import BAND_NAMES, Band
 from facilitator.schema import Model, NonEmpty
 from facilitator.yamlfile import read_yaml
 

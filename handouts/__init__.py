@@ -1,7 +1,16 @@
 """Printables: the participant handout, the scenario and role-play cards, and the facilitator guide.
 
-Each writer takes one view of the Pack and a :class:`~handouts.options.PrintOptions` and writes a PDF:
-:func:`handouts.handout.write_handout`, :func:`handouts.cards.write_cards` (both take the participant
-view only) and :func:`handouts.guide.write_guide`. Import the writer modules directly; this package
-imports nothing, so loading it stays fast.
+Each writer module has ``write(view, out, config) -> int`` (see :mod:`facilitator.model.outputs`):
+:mod:`handouts.handout` and :mod:`handouts.cards` take the participant view only,
+:mod:`handouts.guide` the facilitator view. This package imports only the model's declaration of
+an output, so the pipeline can list documents without loading reportlab.
 """
+
+from facilitator.model.outputs import Output
+
+OUTPUTS = (
+    Output("handout", "handout.pdf", "handouts.handout", "participant"),
+    Output("cards", "cards.pdf", "handouts.cards", "participant", empty="not written, the plan has no scenario or role-play cards"),
+    Output("guide", "guide.pdf", "handouts.guide", "facilitator"),
+)
+"""The documents this package writes, in the order they are written."""

@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.units import mm
@@ -21,9 +20,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepInFrame, Table
 from reportlab.platypus.doctemplate import FrameBreak
 
-from facilitator.messages import _
-from facilitator.pack import Card, ParticipantPack
-from handouts.options import PrintOptions
+from facilitator.model import Card, ParticipantPack, RenderConfig
 from handouts.pages import Body, Metadata, Running, body_area, build_pdf, fit_paragraph, stack_height
 from handouts.parts import PAD, document_line, numbered, space, table
 from handouts.styles import ACCENT, INK, RULE, TINT, Printer, paragraphs_of
@@ -60,8 +57,8 @@ class _Face:
     """A story too long for one slot in large print is printed in pieces."""
 
 
-def write_cards(pack: ParticipantPack, path: Path, options: PrintOptions) -> int:
-    """Write the cut-out cards for ``pack`` to ``path`` as PDF and return the number of pages. A
+def write(pack: ParticipantPack, out: BinaryIO, config: RenderConfig) -> int:
+    """Write the cut-out cards for ``pack`` to ``out`` as PDF and return the number of pages. A
     plan with no scenario or role-play has no cards: nothing is written and 0 is returned.
 
     A page is filled: when one set of cards takes half a page or less, the set is repeated
@@ -69,10 +66,11 @@ def write_cards(pack: ParticipantPack, path: Path, options: PrintOptions) -> int
     cards = list(pack.cards)
     if not cards:
         return 0
-    printer = Printer(options, pack.info.band, cards=True)
+    printer = Printer(config, pack.info.band, cards=True)
+    _ = printer.words
     area = grid_area(printer)
     # Large print cannot fit four to a page: two wide cards instead.
-    cols, rows = (1, 2) if options.large_print else (2, 2)
+    cols, rows = (1, 2) if config.large_print else (2, 2)
     cells = _cells(area, cols, rows)
     help_height = 2 * printer.sizes.chrome * 1.3
     width, height = cells[0][2] - 2 * CARD_PAD, cells[0][3] - 2 * CARD_PAD - help_height
@@ -104,7 +102,7 @@ def write_cards(pack: ParticipantPack, path: Path, options: PrintOptions) -> int
         creator=pack.info.tool,
     )
     running = Running(pack.info.title, document_line(pack.info, document), pack.help_line)
-    return build_pdf(printer, path, story, meta, running, frames=frames, on_page=on_page, margin_x=MARGIN_X)
+    return build_pdf(printer, out, story, meta, running, frames=frames, on_page=on_page, margin_x=MARGIN_X)
 
 
 def grid_area(printer: Printer) -> Body:
@@ -120,7 +118,7 @@ def _faces(printer: Printer, cards: list[Card], width: float, height: float) -> 
     whose whole text would have to be set below the readable size. In large print nothing is set
     under 14 pt: a story too long for one slot at that size goes on as many slots as it needs,
     broken between sentences."""
-    large = printer.options.large_print
+    large = printer.config.large_print
     readable = READABLE_LARGE if large else READABLE
     faces: list[_Face] = []
     for n, card in enumerate(cards, 1):
@@ -240,6 +238,7 @@ def _fitted(printer: Printer, face: _Face, total: int, width: float, height: flo
 
 
 def _content(printer: Printer, face: _Face, total: int) -> list[Flowable]:
+    _ = printer.words
     card = face.card
     kind = _("Scenario card") if card.kind == "scenario" else _("Role-play card")
     if face.part == 1:
@@ -270,7 +269,7 @@ def _content(printer: Printer, face: _Face, total: int) -> list[Flowable]:
 def _label_band(printer: Printer, kind: str, number: str) -> Table:
     """The tinted strip at the top of a card: what kind of card it is (and which half), in
     words, and its number. Its type does not grow with the card's, so it stays on one line."""
-    size = 14.0 if printer.options.large_print else 9.5
+    size = 14.0 if printer.config.large_print else 9.5
     left = printer.para(kind, "label", spaceAfter=0, fontSize=size, leading=size * 1.25)
     if not number:
         return _strip(printer, left)

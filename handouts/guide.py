@@ -16,18 +16,15 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from pathlib import Path
+from typing import BinaryIO
 
 from reportlab.lib.colors import white
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph
 
-from facilitator.audience import band_named
-from facilitator.messages import _
-from facilitator.pack import AgendaItem, FacilitatorBlock, FacilitatorPack, GuideQuestion, LeftOut
+from facilitator.model import AgendaItem, FacilitatorBlock, FacilitatorPack, GuideQuestion, LeftOut, RenderConfig, Words, band_named
 from facilitator.typography import typeset
-from handouts.options import PrintOptions
 from handouts.pages import Metadata, Running, body_area, build_pdf
 from handouts.parts import (
     PAD,
@@ -51,9 +48,10 @@ from handouts.styles import ACCENT, INK, RULE, TINT, Printer
 _FRAME_KINDS = frozenset({"opening", "closing", "contacts"})
 
 
-def write_guide(pack: FacilitatorPack, path: Path, options: PrintOptions) -> int:
-    """Write the facilitator guide for ``pack`` to ``path`` as PDF."""
-    printer = Printer(options, band_named("adults"), guide=True)  # the guide is read by adults
+def write(pack: FacilitatorPack, out: BinaryIO, config: RenderConfig) -> int:
+    """Write the facilitator guide for ``pack`` to ``out`` as PDF."""
+    printer = Printer(config, band_named("adults"), guide=True)  # the guide is read by adults
+    _ = printer.words
     width = body_area(printer).width
     document = _("Facilitator guide")
     parts = _part_names(pack)
@@ -74,7 +72,7 @@ def write_guide(pack: FacilitatorPack, path: Path, options: PrintOptions) -> int
         creator=pack.info.tool,
     )
     # Page 1 opens with the title block, so its running header would only say the title again.
-    return build_pdf(printer, path, story, meta, Running(pack.info.title, document_line(pack.info, document), first_page=False))
+    return build_pdf(printer, out, story, meta, Running(pack.info.title, document_line(pack.info, document), first_page=False))
 
 
 def _clock(start: dt.time, minutes: int = 0) -> str:
@@ -132,21 +130,23 @@ def _readable_source(source: str, parts: dict[str, _Part]) -> str:
 
 def _at_a_glance(printer: Printer, pack: FacilitatorPack, width: float) -> list[Flowable]:
     """Audience, time and what to print in a table, then the agenda as a timeline."""
+    _ = printer.words
     info = pack.info
     audience = info.audience if info.audience == info.band.name else _("{audience} (texts for the {band} band)", audience=info.audience, band=info.band.name)
     rows: list[tuple[str, list[Flowable]]] = [
         (_("Audience"), [printer.para(audience, "cell")]),
         (_("Time"), [printer.para(_("{minutes} minutes, {start}\u2013{end}", minutes=info.minutes, start=_clock(info.start), end=_clock(info.end)), "cell")]),
-        (_("What to print"), bullets(printer, _to_print(pack), "bullet_small")),
+        (_("What to print"), bullets(printer, _to_print(pack, _), "bullet_small")),
     ]
     out = [*heading(printer, _("Session at a glance"), "h2")]
     out.append(ruled_table(printer, [[printer.para(label, "cell_bold"), cells] for label, cells in rows], [width * 0.27, width * 0.73]))
     out += heading(printer, _("Agenda"), "h2")
-    out.append(Timeline(printer, _timeline_rows(pack), width))
+    out.append(Timeline(printer, _timeline_rows(pack, _), width))
     return out
 
 
 def _objectives_and_materials(printer: Printer, pack: FacilitatorPack) -> list[Flowable]:
+    _ = printer.words
     out: list[Flowable] = []
     objectives = _unique(o for b in pack.blocks if b.participant.kind not in _FRAME_KINDS for o in b.objectives)
     if objectives:
@@ -159,7 +159,7 @@ def _objectives_and_materials(printer: Printer, pack: FacilitatorPack) -> list[F
     return out
 
 
-def _to_print(pack: FacilitatorPack) -> list[str]:
+def _to_print(pack: FacilitatorPack, _: Words) -> list[str]:
     cards = len(pack.cards)
     out = [_("Participant handout: one per participant, and a few spare.")]
     if cards:
@@ -168,7 +168,7 @@ def _to_print(pack: FacilitatorPack) -> list[str]:
     return out
 
 
-def _notes(b: FacilitatorBlock) -> list[str]:
+def _notes(b: FacilitatorBlock, _: Words) -> list[str]:
     """What the facilitator must have ready for a block, in words: a content note, cards."""
     p = b.participant
     out = []
@@ -189,8 +189,8 @@ class _Row:
     note: str = ""
 
 
-def _timeline_rows(pack: FacilitatorPack) -> list[_Row]:
-    rows = [_Row(_clock(a.start), a.title, a.minutes, "; ".join(_notes(b))) for a, b in zip(pack.agenda, pack.blocks)]
+def _timeline_rows(pack: FacilitatorPack, _: Words) -> list[_Row]:
+    rows = [_Row(_clock(a.start), a.title, a.minutes, "; ".join(_notes(b, _))) for a, b in zip(pack.agenda, pack.blocks)]
     return [*rows, _Row(_clock(pack.info.end), _("End"), None)]
 
 
@@ -201,6 +201,7 @@ class Timeline(Flowable):
     black and white; splits between rows."""
 
     def __init__(self, printer: Printer, rows: Sequence[_Row], width: float, longest: int | None = None, joins_above: bool = False) -> None:
+        _ = printer.words
         super().__init__()
         self.printer, self.rows, self.width = printer, list(rows), width
         self.longest = longest or max((r.minutes or 0 for r in rows), default=1) or 1
@@ -245,6 +246,7 @@ class Timeline(Flowable):
         ]
 
     def draw(self) -> None:
+        _ = self.printer.words
         c = self.canv
         fonts, size = self.printer.fonts, self.size
         top = sum(self._heights)
@@ -297,6 +299,7 @@ DRAFT = "Draft translation: needs review by a native speaker before it is used w
 
 
 def _preparation(printer: Printer, pack: FacilitatorPack, width: float) -> list[Flowable]:
+    _ = printer.words
     cards = bool(pack.cards)
     fill_in = (
         _("Before printing, fill in the local-contacts slot: type the national child helpline and the emergency number onto the help slide, and write them in the boxes of one handout and one set of cards, then copy those. Check every number yourself; never guess one.")
@@ -324,6 +327,7 @@ def _preparation(printer: Printer, pack: FacilitatorPack, width: float) -> list[
 
 
 def _safeguarding(printer: Printer, pack: FacilitatorPack, width: float, parts: dict[str, _Part]) -> list[Flowable]:
+    _ = printer.words
     out = [PageBreak(), printer.para(_("Safeguarding brief"), "h1", spaceBefore=0)]
     if not pack.safeguarding:
         # A library without a brief must not leave the facilitator without any instruction.
@@ -359,6 +363,7 @@ def _safeguarding(printer: Printer, pack: FacilitatorPack, width: float, parts: 
 
 
 def _block(printer: Printer, item: AgendaItem, b: FacilitatorBlock, following: AgendaItem | None, width: float) -> list[Flowable]:
+    _ = printer.words
     p = b.participant
     end = _clock(item.start, item.minutes)
     when = _("{start}\u2013{end} \u00b7 {minutes} min", start=_clock(item.start), end=end, minutes=item.minutes)
@@ -402,6 +407,7 @@ def _block(printer: Printer, item: AgendaItem, b: FacilitatorBlock, following: A
 
 def _participant_material(printer: Printer, b: FacilitatorBlock) -> list[Flowable]:
     """What participants see in this block, for the facilitator to have at hand."""
+    _ = printer.words
     p = b.participant
     out: list[Flowable] = []
     if p.story:
@@ -432,6 +438,7 @@ def _participant_material(printer: Printer, b: FacilitatorBlock) -> list[Flowabl
 
 def _question(printer: Printer, number: int, q: GuideQuestion, width: float) -> list[Flowable]:
     """The question in bold, then what to listen for and follow-ups set apart beside a rule."""
+    _ = printer.words
     indent = printer.sizes.body * 1.4
     parts: list[Flowable] = [printer.bullet("", marker=_("Q{number}", number=number), lead=q.ask)]
     if q.listen_for:
@@ -445,6 +452,7 @@ def _question(printer: Printer, number: int, q: GuideQuestion, width: float) -> 
 
 
 def _appendix(printer: Printer, pack: FacilitatorPack, width: float) -> list[Flowable]:
+    _ = printer.words
     out: list[Flowable] = [PageBreak(), printer.para(_("Appendix"), "h1", spaceBefore=0)]
     if pack.glossary:
         out += heading(printer, _("Glossary"), "h2")
@@ -460,7 +468,7 @@ def _appendix(printer: Printer, pack: FacilitatorPack, width: float) -> list[Flo
         out.append(printer.para(_("This session draws on these parts of ECPAT International's guide:")))
         for part in _part_names(pack).values():
             out.append(printer.bullet(part.detail, lead=part.name + (":" if part.detail and not part.detail.startswith("(") else "")))
-    out += _left_out(printer, pack.left_out_blocks, pack.info.audience, width)
+    out += _left_out(printer, pack.left_out, pack.info.audience, width)
     attribution = heading(printer, _("Attribution"), "h2")
     out += [attribution[0], together([
         attribution[1],
@@ -475,15 +483,16 @@ def _left_out(printer: Printer, left: Sequence[LeftOut], audience: str, width: f
     """"Not in this session": the parts a longer session could hold, with the minutes each would
     add; then those left out for another reason, and those written for other ages, each with
     why. Two columns of titles, so a long list stays short."""
+    _ = printer.words
     if not left:
         return []
     out = heading(printer, _("Not in this session"), "h2")
-    timed = [x for x in left if not x.for_age and x.reason == _("needs {minutes} more minutes", minutes=x.minutes)]
+    timed = [x for x in left if not x.for_age and x.reason.code == "time"]
     other = [x for x in left if not x.for_age and x not in timed]
     for_age = [x for x in left if x.for_age]
     groups = [
         (_("A longer session could add these parts; beside each, the minutes it would add."), [(x.title, _("{minutes} min", minutes=x.minutes)) for x in timed]),
-        (_("Left out for another reason, given beside each."), [(x.title, x.reason) for x in other]),
+        (_("Left out for another reason, given beside each."), [(x.title, _(x.reason.message, **x.reason.values)) for x in other]),
         (_("Written for other ages than {audience}; beside each, the ages it is for.", audience=audience), [(x.title, _("ages {ages}", ages=x.ages)) for x in for_age]),
     ]
     for intro, items in groups:

@@ -8,13 +8,11 @@ Every page's footer says where to get help; a boxed panel lists every contact, l
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
+from typing import BinaryIO
 
 from reportlab.platypus import Flowable
 
-from facilitator.messages import _
-from facilitator.pack import ParticipantBlock, ParticipantPack
-from handouts.options import PrintOptions
+from facilitator.model import ParticipantBlock, ParticipantPack, RenderConfig
 from handouts.pages import Metadata, Running, body_area, build_shortest_pdf
 from handouts.parts import (
     NotesArea,
@@ -38,13 +36,14 @@ from handouts.styles import Printer
 _NOT_SUMMARISED = frozenset({"opening", "closing", "glossary", "contacts", "tips", "safeguarding"})
 
 
-def write_handout(pack: ParticipantPack, path: Path, options: PrintOptions) -> int:
-    """Write the participant handout for ``pack`` to ``path`` as PDF.
+def write(pack: ParticipantPack, out: BinaryIO, config: RenderConfig) -> int:
+    """Write the participant handout for ``pack`` to ``out`` as PDF.
 
     After what we talked about and the words we used come the tips, the "where to get help"
     panel and the worksheet, in the order that takes the fewest pages (the panel and the
     worksheet each stay whole on a page, so their order decides how full the pages are)."""
-    printer = Printer(options, pack.info.band)
+    printer = Printer(config, pack.info.band)
+    _ = printer.words
     area = body_area(printer)
     width = area.width
     document = _("Participant handout")
@@ -81,7 +80,7 @@ def write_handout(pack: ParticipantPack, path: Path, options: PrintOptions) -> i
     )
     # Page 1 opens with the title block, so its running header would only say the title again.
     running = Running(pack.info.title, document_line(pack.info, document), pack.help_line, first_page=False)
-    return build_shortest_pdf(printer, path, [story(o) for o in orders], meta, running)
+    return build_shortest_pdf(printer, out, [story(o) for o in orders], meta, running)
 
 
 def _height(f: Flowable, width: float, height: float) -> float:
@@ -89,6 +88,7 @@ def _height(f: Flowable, width: float, height: float) -> float:
 
 
 def _talked_about(printer: Printer, blocks: tuple[ParticipantBlock, ...]) -> list[Flowable]:
+    _ = printer.words
     parts = [b for b in blocks if b.kind not in _NOT_SUMMARISED and b.key_points]
     if not parts:
         return []
@@ -140,6 +140,7 @@ def _worksheet(printer: Printer, b: ParticipantBlock | None, width: float, then:
     page with the story when they fit, and on a page of their own when they do not. Then room
     for notes, filling the page, if what follows (``then`` points high, on pages ``page``
     points high) has to start a new page anyway; ``then`` is infinite when nothing follows."""
+    _ = printer.words
     if b is None:
         return []
     title = heading(printer, _("Worksheet"))
@@ -164,10 +165,11 @@ def _worksheet(printer: Printer, b: ParticipantBlock | None, width: float, then:
 
 def _help(printer: Printer, pack: ParticipantPack, width: float) -> Flowable:
     """The boxed "where to get help" panel: the first steps, then every contact."""
+    _ = printer.words
     steps = [p for b in pack.blocks if b.kind == "contacts" for p in b.key_points]
     # Local numbers first: the ones a child can actually call.
     content: list[Flowable] = [local_contacts_table(printer, pack.local_contacts, panel_inner(width))]
     content += bullets(printer, steps) if steps else [printer.para(pack.help_line)]
     # Three narrow columns keep the list short; large print needs the wider two.
-    content += contacts_grid(printer, pack.contacts, panel_inner(width), columns=2 if printer.options.large_print else 3)
+    content += contacts_grid(printer, pack.contacts, panel_inner(width), columns=2 if printer.config.large_print else 3)
     return panel(printer, _("Where to get help"), content, width, strong=True, label_style="h2")

@@ -16,8 +16,7 @@ from __future__ import annotations
 import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -27,7 +26,6 @@ from reportlab.platypus import BaseDocTemplate, CondPageBreak, Flowable, Frame, 
 from reportlab.platypus.doctemplate import ActionFlowable, FrameBreak, NullActionFlowable
 from reportlab.platypus.flowables import UseUpSpace
 
-from facilitator.messages import _
 from handouts.styles import ACCENT, MUTED, RULE, TINT, Printer
 
 MARGIN_X = 18 * mm
@@ -118,6 +116,7 @@ def fit_paragraph(markup: str, style: ParagraphStyle, width: float, height: floa
 
 def _decorate(printer: Printer, running: Running, margin_x: float) -> Callable[[Canvas, int, int], None]:
     """The function that draws the header and footer once the page count is known."""
+    _ = printer.words
     fonts, chrome = printer.fonts, printer.sizes.chrome
     width, height = printer.page_size
     title, right, footer = printer.text(running.title), printer.text(running.right), running.footer
@@ -399,7 +398,7 @@ def _canvas_maker(decorate: Callable[[Canvas, int, int], None]) -> Callable[...,
 
 def build_pdf(
     printer: Printer,
-    path: Path,
+    out: BinaryIO,
     story: Sequence[Flowable],
     meta: Metadata,
     running: Running,
@@ -407,14 +406,14 @@ def build_pdf(
     on_page: Callable[[Canvas, BaseDocTemplate], None] | None = None,
     margin_x: float = MARGIN_X,
 ) -> int:
-    """Check glyphs, lay ``story`` out into ``frames`` (one body frame by default), write ``path``;
+    """Check glyphs, lay ``story`` out into ``frames`` (one body frame by default), write it to ``out``;
     return the number of pages."""
     data, pages = _layout(printer, story, meta, running, frames, on_page, margin_x)
-    path.write_bytes(data)
+    out.write(data)
     return pages
 
 
-def build_shortest_pdf(printer: Printer, path: Path, stories: Sequence[Callable[[], Sequence[Flowable]]], meta: Metadata, running: Running) -> int:
+def build_shortest_pdf(printer: Printer, out: BinaryIO, stories: Sequence[Callable[[], Sequence[Flowable]]], meta: Metadata, running: Running) -> int:
     """Lay out each of ``stories`` (the same parts in different orders, each made afresh) and
     write the one with the fewest pages, the first of those on a tie; return its page count."""
     best: tuple[bytes, int] | None = None
@@ -423,7 +422,7 @@ def build_shortest_pdf(printer: Printer, path: Path, stories: Sequence[Callable[
         if best is None or pages < best[1]:
             best = (data, pages)
     assert best is not None
-    path.write_bytes(best[0])
+    out.write(best[0])
     return best[1]
 
 

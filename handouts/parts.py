@@ -15,8 +15,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table, TableStyle
 
-from facilitator.messages import _
-from facilitator.pack import Contact, LocalContact, SessionInfo, Term
+from facilitator.model import Contact, LocalContact, SessionInfo, Term, Words
 from handouts.pages import Keep, body_area
 from handouts.styles import ACCENT, INK, MUTED, RULE, TINT, Printer
 
@@ -152,6 +151,7 @@ def contact_entry(printer: Printer, c: Contact, width: float, style: str = "cell
     """One contact: its name, where to reach it, what it does, "you can report here" in words, and
     (for the facilitator, with ``sources``) where the contact comes from. An address is shrunk
     to fit ``width`` rather than broken in the middle."""
+    _ = printer.words
     st = printer.styles[style]
     out: list[Flowable] = [printer.para(c.name, style, fontName=printer.fonts.bold)]
     for where in (c.phone, c.website):
@@ -250,7 +250,7 @@ def _draw_lines(canvas: Canvas, count: int, spacing: float, width: float) -> Non
 
 def line_spacing(printer: Printer) -> float:
     """Room for one handwritten line (more in large print)."""
-    return 11 * mm if printer.options.large_print else 8 * mm
+    return 11 * mm if printer.config.large_print else 8 * mm
 
 
 def write_in(printer: Printer, lines: int = 3) -> Flowable:
@@ -345,7 +345,7 @@ def space(points: float) -> Spacer:
 # -- session facts --------------------------------------------------------------------------------
 
 
-def session_facts(info: SessionInfo) -> list[tuple[str, str]]:
+def session_facts(info: SessionInfo, _: Words) -> list[tuple[str, str]]:
     """(label, value) pairs for the date, time and place; a missing date or place is left blank
     to write in by hand."""
     blank = "_" * 14
@@ -358,7 +358,7 @@ def session_facts(info: SessionInfo) -> list[tuple[str, str]]:
 
 def title_block(printer: Printer, info: SessionInfo, document: str) -> list[Flowable]:
     """The first lines of a document: which document, the session title, date, time and place."""
-    facts = "   ".join(f"{printer.markup(label, bold=True)} {printer.markup(value)}" for label, value in session_facts(info))
+    facts = "   ".join(f"{printer.markup(label, bold=True)} {printer.markup(value)}" for label, value in session_facts(info, printer.words))
     return [
         printer.para(document.upper(), "label"),
         printer.para(info.title, "title"),

@@ -23,15 +23,10 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Paragraph
 
-from facilitator.audience import Band
 from facilitator.errors import FacilitatorError, Problem
-from facilitator.messages import _
+from facilitator.model import Band, RenderConfig
+from facilitator.model.config import PAPERS
 from facilitator.xmltext import markup_escape, xml_safe
-from handouts.options import PAPERS, PrintOptions
-
-FONT_DIR = Path(__file__).parent / "fonts"
-SHIPPED_REGULAR = FONT_DIR / "DejaVuSans.ttf"
-SHIPPED_BOLD = FONT_DIR / "DejaVuSans-Bold.ttf"
 
 # One accent (a dark blue that prints as dark grey) and its tint; everything else is near-black.
 INK = colors.HexColor("#1a1a1a")
@@ -130,11 +125,9 @@ def _register(path: Path) -> str:
     return name
 
 
-def register_fonts(options: PrintOptions) -> Fonts:
+def register_fonts(config: RenderConfig) -> Fonts:
     """Register the document's regular and bold faces (and ``<b>`` between them)."""
-    regular_path = Path(options.font_regular) if options.font_regular else SHIPPED_REGULAR
-    # A custom regular face without a bold one prints bold text in the regular face.
-    bold_path = Path(options.font_bold) if options.font_bold else (regular_path if options.font_regular else SHIPPED_BOLD)
+    regular_path, bold_path = config.fonts  # a custom regular face without a bold one serves as both
     regular, bold = _register(regular_path), _register(bold_path)
     pdfmetrics.registerFontFamily(regular, normal=regular, bold=bold, italic=regular, boldItalic=bold)
     return Fonts(regular, bold, regular_path, bold_path)
@@ -160,20 +153,20 @@ GUIDE_FLOOR = 10.5
 """The facilitator guide is read standing up: nothing in it is smaller than this."""
 
 
-def sizes_for(options: PrintOptions, band: Band, cards: bool = False, guide: bool = False) -> Sizes:
+def sizes_for(config: RenderConfig, band: Band, cards: bool = False, guide: bool = False) -> Sizes:
     """The band's body size (its type policy: e.g. 11 pt, 12 pt for 10-12, 14 pt or more in large
     print; cards bigger still); the guide has no text under 10.5 pt."""
     policy = band.type
     if cards:
-        body = policy.card_body_large if options.large_print else policy.card_body
+        body = policy.card_body_large if config.large_print else policy.card_body
     else:
-        body = policy.print_body_large if options.large_print else policy.print_body
+        body = policy.print_body_large if config.large_print else policy.print_body
     # Large print has no small type: readers who need it need it for the contacts too.
-    small = body if options.large_print else max(body - 2, 9.0)
-    floor = 14.0 if options.large_print else 7.0
+    small = body if config.large_print else max(body - 2, 9.0)
+    floor = 14.0 if config.large_print else 7.0
     if guide:
         small, floor = max(small, GUIDE_FLOOR), max(floor, GUIDE_FLOOR)
-    chrome = 11.0 if options.large_print else 8.5
+    chrome = 11.0 if config.large_print else 8.5
     return Sizes(body, small, chrome, floor)
 
 
@@ -218,12 +211,13 @@ def make_styles(fonts: Fonts, sizes: Sizes, large_print: bool = False) -> dict[s
 class Printer:
     """Fonts, styles and escaping for one document, with a record of every string it will print."""
 
-    def __init__(self, options: PrintOptions, band: Band, cards: bool = False, guide: bool = False) -> None:
-        self.options = options
-        self.page_size = paper_size(options.paper)
-        self.fonts = register_fonts(options)
-        self.sizes = sizes_for(options, band, cards, guide)
-        self.styles = make_styles(self.fonts, self.sizes, options.large_print)
+    def __init__(self, config: RenderConfig, band: Band, cards: bool = False, guide: bool = False) -> None:
+        self.config = config
+        self.words = config.words
+        self.page_size = paper_size(config.paper)
+        self.fonts = register_fonts(config)
+        self.sizes = sizes_for(config, band, cards, guide)
+        self.styles = make_styles(self.fonts, self.sizes, config.large_print)
         self._printed: set[str] = {BULLET}
 
     def resized(self, body: float) -> Printer:
@@ -232,9 +226,9 @@ class Printer:
         other = object.__new__(Printer)
         other.__dict__.update(self.__dict__)
         floor = self.sizes.floor
-        small = min(body, max(body - 2, 12.0 if self.options.large_print else 8.0, floor))
+        small = min(body, max(body - 2, 12.0 if self.config.large_print else 8.0, floor))
         other.sizes = Sizes(body, small, self.sizes.chrome, floor)
-        other.styles = make_styles(self.fonts, other.sizes, self.options.large_print)
+        other.styles = make_styles(self.fonts, other.sizes, self.config.large_print)
         return other
 
     def text(self, text: str) -> str:
@@ -273,6 +267,7 @@ class Printer:
 
     def check_glyphs(self) -> None:
         """Refuse the fonts if they lack a glyph for anything recorded so far."""
+        _ = self.words
         texts = [*self._printed, _("Page {page} of {total}", page="0123456789", total=""), "..."]
         for path in dict.fromkeys((self.fonts.regular_path, self.fonts.bold_path)):
             check_glyphs(path, texts)

@@ -1,11 +1,18 @@
-"""Helpers the tests share: the library's facilitator-only text, and text comparison."""
+"""Helpers the tests share: the library's facilitator-only text, text comparison, and writing one
+document to a file."""
 
 from __future__ import annotations
 
+import io
 import re
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+from typing import Any, BinaryIO
 
 from facilitator.library import Library
 from facilitator.loader import iter_texts
+from facilitator.model import FacilitatorPack, Pack, ParticipantPack, RenderConfig
 
 
 def squash(text: str) -> str:
@@ -29,3 +36,39 @@ def facilitator_only_texts(lib: Library) -> set[str]:
         for q in s.questions:
             found.update([*q.listen_for, *q.follow_up])
     return {t for t in found if squash(t) not in participant}
+
+
+# -- writing one document to a file (the writers write to a stream) ---------------------------------
+
+
+def write_file(write: Callable[[Any, BinaryIO, RenderConfig], int], view: Any, path: Path, config: RenderConfig | None = None) -> int:
+    """Write one document with a writer's ``write`` to ``path`` (no file when it writes nothing)."""
+    out = io.BytesIO()
+    count = write(view, out, config or RenderConfig())
+    if out.getvalue():
+        path.write_bytes(out.getvalue())
+    return count
+
+
+def write_deck(pack: Pack, path: Path, template: Path | None = None, config: RenderConfig | None = None) -> int:
+    from decks.writer import write
+
+    return write_file(write, pack, path, replace(config or RenderConfig(), template=template))
+
+
+def write_handout(view: ParticipantPack, path: Path, config: RenderConfig | None = None) -> int:
+    from handouts.handout import write
+
+    return write_file(write, view, path, config)
+
+
+def write_cards(view: ParticipantPack, path: Path, config: RenderConfig | None = None) -> int:
+    from handouts.cards import write
+
+    return write_file(write, view, path, config)
+
+
+def write_guide(view: FacilitatorPack, path: Path, config: RenderConfig | None = None) -> int:
+    from handouts.guide import write
+
+    return write_file(write, view, path, config)

@@ -5,6 +5,7 @@ only in facilitator text), so the audience tests read them too."""
 
 from __future__ import annotations
 
+import io
 import os
 import re
 from collections.abc import Iterator
@@ -17,17 +18,14 @@ import yaml
 from pptx import Presentation
 from pypdf import PdfReader
 
-from decks.writer import write_deck
-from facilitator.audience import BAND_NAMES, parse_audience
+from facilitator.build.pipeline import Loaded, render
 from facilitator.library import Library
 from facilitator.loader import load_library, section_files, shipped_sections_dir
-from facilitator.pack import assemble
-from facilitator.planner import Block, Plan, order_sections, session_rules
+from facilitator.model import Block, Plan
+from facilitator.model.audience import BAND_NAMES, parse_audience
+from facilitator.planner import order_sections, session_rules
+from facilitator.request import BuildRequest
 from facilitator.schema import pick
-from handouts.cards import write_cards
-from handouts.guide import write_guide
-from handouts.handout import write_handout
-from handouts.options import PrintOptions
 from tests.helpers import squash
 
 
@@ -136,15 +134,15 @@ def matrix(marked: tuple[Library, Markers], tmp_path_factory: pytest.TempPathFac
 
 
 def _band_texts(library: str, band: str, folder: str) -> dict[str, str]:
+    """The full matrix for ``band``, rendered by the pipeline (in memory); the deck is kept in
+    ``folder`` for the tests that open it."""
     lib = load_library([Path(library)])
-    pack = assemble(everything_for(lib, band), lib)
-    deck, handout, cards, guide = (Path(folder) / f"{band}-{name}" for name in ("deck.pptx", "handout.pdf", "cards.pdf", "guide.pdf"))
-    write_deck(pack, deck)
-    write_handout(pack.participant, handout, PrintOptions())
-    write_cards(pack.participant, cards, PrintOptions())
-    write_guide(pack.facilitator, guide, PrintOptions())
+    files = render(BuildRequest(out_dir=Path(folder) / band), Loaded(lib), everything_for(lib, band)).files
+    deck = Path(folder) / f"{band}-deck.pptx"
+    deck.write_bytes(files["deck.pptx"])
     slides, notes = _deck_text(deck)
-    texts = {"slides": slides, "notes": notes, "handout": _pdf_text(handout), "cards": _pdf_text(cards) if cards.exists() else "", "guide": _pdf_text(guide)}
+    texts = {"slides": slides, "notes": notes, "handout": _pdf_text(files["handout.pdf"]), "cards": _pdf_text(files["cards.pdf"]) if "cards.pdf" in files else "",
+             "guide": _pdf_text(files["guide.pdf"])}
     # The same, with spaces kept (one space for any run of whitespace), for reading phrases.
     return {**{k: squash(v) for k, v in texts.items()}, **{f"{k} text": " ".join(v.split()) for k, v in texts.items()}, "deck": str(deck)}
 
@@ -166,7 +164,7 @@ def _deck_text(path: Path) -> tuple[str, str]:
     return visible, notes
 
 
-def _pdf_text(path: Path) -> str:
-    return " ".join((page.extract_text() or "") for page in PdfReader(str(path)).pages)
+def _pdf_text(data: bytes) -> str:
+    return " ".join((page.extract_text() or "") for page in PdfReader(io.BytesIO(data)).pages)
 
 

@@ -1,7 +1,7 @@
 import pytest
 
-from facilitator.audience import Audience, parse_audience
 from facilitator.errors import FacilitatorError
+from facilitator.model.audience import Audience, parse_audience
 
 
 @pytest.mark.parametrize(

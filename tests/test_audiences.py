@@ -8,9 +8,10 @@ import re
 
 import pytest
 
-from facilitator.audience import BAND_NAMES, parse_audience
+from facilitator.assemble import assemble
 from facilitator.library import Library
-from facilitator.pack import Pack, assemble
+from facilitator.model import Pack
+from facilitator.model.audience import BAND_NAMES, parse_audience
 from facilitator.planner import make_plan
 from facilitator.voice import voice
 

@@ -2,10 +2,10 @@
 
 import re
 
-from facilitator.audience import BANDS, parse_audience
 from facilitator.checks import check_library
 from facilitator.library import Library
 from facilitator.loader import iter_texts
+from facilitator.model.audience import BANDS, parse_audience
 
 
 def all_text(lib: Library, ids: list[str] | None = None) -> str:

@@ -14,7 +14,7 @@ import yaml
 from babel.messages.pofile import read_po, write_po
 
 from facilitator import loader
-from facilitator.build import build
+from facilitator.build.pipeline import build
 from facilitator.catalog import TOOL, counts
 from facilitator.cli import main
 from facilitator.errors import FacilitatorError

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from facilitator.audience import BAND_NAMES
 from facilitator.library import Library
+from facilitator.model.audience import BAND_NAMES
 from tests.matrix import MARKER, Markers, everything_for
 
 Outputs = dict[str, dict[str, str]]
@@ -48,29 +48,18 @@ def _locale_participant_texts(library: str, band: str, locale: str, folder: str)
     library translated by the locale's catalog (markers stay in facilitator text)."""
     from pathlib import Path
 
-    from decks.writer import write_deck
-    from facilitator import messages
-    from facilitator.catalog import lookup_in
+    from facilitator.build.pipeline import Loaded, render
     from facilitator.loader import load_library
-    from facilitator.localepack import load_locale, resolve
-    from facilitator.pack import assemble
-    from handouts.cards import write_cards
-    from handouts.handout import write_handout
-    from handouts.options import PrintOptions
+    from facilitator.request import BuildRequest
     from tests.matrix import _deck_text, _pdf_text
 
-    pack = load_locale(resolve(locale))
-    messages.use_catalog(pack.catalog, pack.language)
-    try:
-        lib = load_library([Path(library)], lookup_in(pack.catalog))
-        built = assemble(everything_for(lib, band), lib, language=pack.language, locale=pack)
-        deck, handout, cards = (Path(folder) / f"{locale}-{band}-{name}" for name in ("deck.pptx", "handout.pdf", "cards.pdf"))
-        write_deck(built, deck)
-        write_handout(built.participant, handout, PrintOptions(paper=pack.paper))
-        write_cards(built.participant, cards, PrintOptions(paper=pack.paper))
-    finally:
-        messages.use_catalog(None)
-    return {"slides": _deck_text(deck)[0], "handout": _pdf_text(handout), "cards": _pdf_text(cards) if cards.exists() else ""}
+    request = BuildRequest.from_options(out_dir=Path(folder) / f"{locale}-{band}", locale=locale, only="deck,handout,cards")
+    assert request.locale_pack is not None
+    lib = load_library([Path(library)], request.locale_pack.lookup)
+    files = render(request, Loaded(lib, request.locale_pack), everything_for(lib, band)).files
+    deck = Path(folder) / f"{locale}-{band}-deck.pptx"
+    deck.write_bytes(files["deck.pptx"])
+    return {"slides": _deck_text(deck)[0], "handout": _pdf_text(files["handout.pdf"]), "cards": _pdf_text(files["cards.pdf"]) if "cards.pdf" in files else ""}
 
 
 @pytest.fixture(scope="module")

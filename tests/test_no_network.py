@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from facilitator.build import build
+from facilitator.build.pipeline import build
 from facilitator.request import OUTPUT_NAMES, BuildRequest
 
 

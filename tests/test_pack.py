@@ -4,12 +4,12 @@ import dataclasses
 
 import pytest
 
-from facilitator.audience import parse_audience
+from facilitator.assemble import assemble
 from facilitator.errors import FacilitatorError
 from facilitator.library import Library
-from facilitator.pack import ParticipantPack, assemble
-from facilitator.planner import Block, Plan, make_plan
-from facilitator.views import FacilitatorBlock, ParticipantBlock
+from facilitator.model import Block, FacilitatorBlock, ParticipantBlock, ParticipantPack, Plan
+from facilitator.model.audience import parse_audience
+from facilitator.planner import make_plan
 
 
 def test_the_participant_view_has_no_facilitator_fields(small_library: Library) -> None:

@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from facilitator.audience import parse_audience
 from facilitator.errors import FacilitatorError
 from facilitator.library import Library
+from facilitator.model import Reason
+from facilitator.model.audience import parse_audience
 from facilitator.planner import make_plan, plan_to_yaml, read_plan, titles_of
 
 
@@ -50,8 +51,9 @@ def test_topics_pick_sections_and_unknown_topics_list_the_known_ones(shipped: Li
 def test_what_is_left_out_is_said_with_the_reason(shipped: Library) -> None:
     plan = make_plan(shipped, parse_audience("10-12"), 40)
     reasons = dict(plan.left_out)
-    assert reasons["scenario-k"] == "for ages 15+"
-    assert any(r.startswith("needs") and r.endswith("more minutes") for r in reasons.values())
+    assert reasons["scenario-k"] == Reason("age", age=15) and reasons["scenario-k"].english == "for ages 15+"
+    timed = [r for r in reasons.values() if r.code == "time"]
+    assert timed and all(r.english == f"needs {r.minutes} more minutes" and r.minutes > 0 for r in timed)
 
 
 def test_clock_times_follow_the_start(small_library: Library) -> None:

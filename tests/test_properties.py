@@ -25,23 +25,19 @@ from pypdf import PdfReader
 
 from decks.fitting import line_height, wrap
 from decks.theme import Box
-from decks.writer import write_deck
-from facilitator.audience import parse_audience
+from facilitator.assemble import assemble
 from facilitator.errors import FacilitatorError
 from facilitator.library import Library
-from facilitator.pack import Pack, assemble
-from facilitator.planner import Block, Plan
+from facilitator.model import Block, Pack, Plan, RenderConfig
+from facilitator.model.audience import parse_audience
+from facilitator.model.config import SHIPPED_FONTS
 from facilitator.request import MAX_DETAIL, MAX_TITLE, BuildRequest
 from facilitator.schema import Section
 from facilitator.typography import typeset
 from facilitator.xmltext import xml_safe
-from handouts.cards import write_cards
-from handouts.guide import write_guide
-from handouts.handout import write_handout
-from handouts.options import PrintOptions
-from handouts.styles import SHIPPED_BOLD, SHIPPED_REGULAR, clean_text
+from handouts.styles import clean_text
 from tests.conftest import SMALL_LIBRARY
-from tests.helpers import squash
+from tests.helpers import squash, write_cards, write_deck, write_guide, write_handout
 
 # -- a tiny library: every field under test reaches every document it belongs in -------------------
 
@@ -63,6 +59,8 @@ IN: dict[str, tuple[str, ...]] = {
     "question": ("deck", "handout", "cards", "guide"),
 }
 """Where each field's text must be found, whole."""
+
+SHIPPED_REGULAR, SHIPPED_BOLD = SHIPPED_FONTS
 
 
 def pack_with(field: str, text: str) -> Pack:
@@ -88,9 +86,9 @@ def write_all(pack: Pack, folder: Path) -> dict[str, str | FacilitatorError]:
     """Each document's text (whitespace removed), or the error its writer refused with."""
     writers = {
         "deck": lambda p: write_deck(pack, p),
-        "handout": lambda p: write_handout(pack.participant, p, PrintOptions()),
-        "cards": lambda p: write_cards(pack.participant, p, PrintOptions()),
-        "guide": lambda p: write_guide(pack.facilitator, p, PrintOptions()),
+        "handout": lambda p: write_handout(pack.participant, p, RenderConfig()),
+        "cards": lambda p: write_cards(pack.participant, p, RenderConfig()),
+        "guide": lambda p: write_guide(pack.facilitator, p, RenderConfig()),
     }
     found: dict[str, str | FacilitatorError] = {}
     for name, write in writers.items():

@@ -1,7 +1,7 @@
 import pytest
 from pydantic import ValidationError
 
-from facilitator.audience import BANDS
+from facilitator.model.audience import BANDS
 from facilitator.schema import Section, pick
 
 TEN, THIRTEEN, SIXTEEN, ADULTS = BANDS

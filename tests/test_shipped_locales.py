@@ -11,7 +11,7 @@ import pytest
 from pptx import Presentation
 from pypdf import PdfReader
 
-from facilitator.build import build
+from facilitator.build.pipeline import build
 from facilitator.localepack import load_locale, resolve, shipped_locales
 from facilitator.request import BuildRequest
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from facilitator.build import build
+from facilitator.build.pipeline import build
 from facilitator.cli import app
 from facilitator.request import BuildRequest
 from facilitator.verify import verify_pack

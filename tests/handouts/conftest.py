@@ -12,10 +12,11 @@ import pytest
 import yaml
 from pypdf import PdfReader
 
-from facilitator.audience import parse_audience
+from facilitator.assemble import assemble
 from facilitator.library import Library
 from facilitator.loader import load_library
-from facilitator.pack import Pack, assemble
+from facilitator.model import Pack
+from facilitator.model.audience import parse_audience
 from facilitator.planner import make_plan
 from tests.helpers import facilitator_only_texts, squash  # noqa: F401 (re-exported for the tests here)
 
@@ -122,11 +123,11 @@ def tricky_help() -> str:
 
 def write_per_band(write: Callable[..., int], packs: dict[str, Pack], folder: Path, stem: str) -> dict[str, Path]:
     """Write one participant document per band's pack into ``folder``; return the paths by band."""
-    from handouts.options import PrintOptions
+    from facilitator.model import RenderConfig
 
     paths = {band: folder / f"{stem}-{band}.pdf" for band in packs}
     for band, pack in packs.items():
-        write(pack.participant, paths[band], PrintOptions())
+        write(pack.participant, paths[band], RenderConfig())
     return paths
 
 

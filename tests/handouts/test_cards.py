@@ -7,11 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from facilitator.audience import band_named
 from facilitator.library import Library
-from facilitator.pack import Pack
-from handouts.cards import write_cards
-from handouts.options import PrintOptions
+from facilitator.model import Pack, RenderConfig
+from facilitator.model.audience import band_named
 from tests.handouts.conftest import (
     BANDS,
     build_pack,
@@ -24,6 +22,7 @@ from tests.handouts.conftest import (
     squash,
     write_per_band,
 )
+from tests.helpers import write_cards
 
 FICTIONAL = "This story is made up: every character is fictional, and nobody plays themselves. Anyone may step out at any time."
 
@@ -56,7 +55,7 @@ def test_one_card_per_scenario_and_prompt_each_with_its_questions(band: str, shi
 
 def test_role_play_cards_say_the_story_is_fictional(small_pack: Pack, tmp_path: Path) -> None:
     path = tmp_path / "cards.pdf"
-    write_cards(small_pack.participant, path, PrintOptions())
+    write_cards(small_pack.participant, path, RenderConfig())
     text = norm(pdf_text(path))
     assert text.count(norm("Remember: " + FICTIONAL)) == 2
     assert "ROLE-PLAY CARD" in text and "SCENARIO CARD" in text
@@ -67,7 +66,7 @@ def test_role_play_cards_say_the_story_is_fictional(small_pack: Pack, tmp_path: 
 
 def test_four_cards_to_a_page_with_help_on_every_card(small_pack: Pack, tmp_path: Path) -> None:
     path = tmp_path / "cards.pdf"
-    write_cards(small_pack.participant, path, PrintOptions())
+    write_cards(small_pack.participant, path, RenderConfig())
     pages = page_texts(path)
     cards = list(small_pack.participant.cards)
     assert len(pages) == math.ceil(len(cards) / 4)
@@ -94,7 +93,7 @@ def test_cards_use_large_type(band: str, shipped_cards: dict[str, Path]) -> None
 
 def test_large_print_cards_are_two_to_a_page_in_bigger_type(shipped_packs: dict[str, Pack], shipped_cards: dict[str, Path], tmp_path: Path) -> None:
     path = tmp_path / "cards.pdf"
-    write_cards(shipped_packs["16-17"].participant, path, PrintOptions(large_print=True))
+    write_cards(shipped_packs["16-17"].participant, path, RenderConfig(large_print=True))
     mean, smallest = card_type(path, chrome=11)
     assert mean >= 14 and smallest >= 11
     assert len(page_texts(path)) > len(page_texts(shipped_cards["16-17"]))
@@ -103,7 +102,7 @@ def test_large_print_cards_are_two_to_a_page_in_bigger_type(shipped_packs: dict[
 def test_tricky_text_prints_exactly_even_in_a_narrow_card(tricky_library: Library, tmp_path: Path) -> None:
     pack = build_pack(tricky_library, "13-15", 600)
     path = tmp_path / "cards.pdf"
-    write_cards(pack.participant, path, PrintOptions())
+    write_cards(pack.participant, path, RenderConfig())
     text = squash(pdf_text(path))
     assert squash(printed("STORY")) in text and squash(printed("ASK")) in text
     assert "LISTEN" not in text
@@ -113,20 +112,20 @@ def test_a_plan_without_scenarios_or_role_plays_writes_no_cards(small_library: L
     pack = build_pack(small_library, "13-15", 600)
     assert not pack.participant.cards
     path = tmp_path / "cards.pdf"
-    assert write_cards(pack.participant, path, PrintOptions()) == 0
+    assert write_cards(pack.participant, path, RenderConfig()) == 0
     assert not path.exists()
 
 
 def test_a_pack_without_cards_leaves_cards_out_and_says_why(small_library: Library, tmp_path: Path) -> None:
     import json
 
-    from facilitator.build import build
+    from facilitator.build.pipeline import Loaded, build
     from facilitator.request import BuildRequest
 
     out = tmp_path / "pack"
     out.mkdir()
     (out / "cards.pdf").write_bytes(b"cards of an earlier plan")
-    result = build(BuildRequest.from_options(out_dir=out, age="13-15", minutes=600, only="handout,cards"), small_library)
+    result = build(BuildRequest.from_options(out_dir=out, age="13-15", minutes=600, only="handout,cards"), Loaded(small_library))
     assert result.warnings == ("cards.pdf: not written, the plan has no scenario or role-play cards",)
     assert result.files["cards.pdf"][1] == "not written, the plan has no scenario or role-play cards"
     assert "cards.pdf" not in result.counts and (out / "handout.pdf").exists()
@@ -143,7 +142,7 @@ def hour_cards(hour_packs: dict[str, Pack], tmp_path_factory: pytest.TempPathFac
     """The 13-15 cards at 60 minutes: one scenario, too long for one card."""
     pack = hour_packs["13-15"]
     path = tmp_path_factory.mktemp("hour-cards") / "cards.pdf"
-    write_cards(pack.participant, path, PrintOptions())
+    write_cards(pack.participant, path, RenderConfig())
     return pack, path
 
 
@@ -173,7 +172,7 @@ def test_a_short_set_is_repeated_to_fill_the_page(hour_cards: tuple[Pack, Path])
 
 def test_a_set_that_fills_half_a_page_or_more_is_not_repeated(small_pack: Pack, tmp_path: Path) -> None:
     path = tmp_path / "cards.pdf"
-    write_cards(small_pack.participant, path, PrintOptions())
+    write_cards(small_pack.participant, path, RenderConfig())
     assert "Set 1 of" not in pdf_text(path)
 
 
@@ -186,7 +185,7 @@ def test_cut_marks_stay_clear_of_the_running_header_and_footer(large_print: bool
     from tests.handouts.conftest import line_segments
 
     pack, path = hour_cards
-    options = PrintOptions(large_print=large_print)
+    options = RenderConfig(large_print=large_print)
     if large_print:
         path = tmp_path / "cards.pdf"
         write_cards(pack.participant, path, options)

@@ -11,9 +11,7 @@ import pytest
 
 from facilitator.library import Library
 from facilitator.loader import load_library
-from facilitator.pack import Pack
-from handouts.guide import write_guide
-from handouts.options import PrintOptions
+from facilitator.model import Pack, RenderConfig
 from tests.handouts.conftest import (
     PRINT_SECTIONS,
     build_pack,
@@ -23,6 +21,7 @@ from tests.handouts.conftest import (
     printed,
     squash,
 )
+from tests.helpers import write_guide
 
 
 def clock(start: dt.time, minutes: int = 0) -> str:
@@ -34,14 +33,14 @@ def shipped_guide(shipped_packs: dict[str, Pack], tmp_path_factory: pytest.TempP
     """The 13-15 guide over the whole shipped library, and its text page by page."""
     pack = shipped_packs["13-15"]
     path = tmp_path_factory.mktemp("guide") / "guide.pdf"
-    write_guide(pack.facilitator, path, PrintOptions())
+    write_guide(pack.facilitator, path, RenderConfig())
     return pack, page_texts(path)
 
 
 @pytest.fixture
 def small_guide(small_pack: Pack, tmp_path: Path) -> tuple[Pack, Path]:
     path = tmp_path / "guide.pdf"
-    write_guide(small_pack.facilitator, path, PrintOptions())
+    write_guide(small_pack.facilitator, path, RenderConfig())
     return small_pack, path
 
 
@@ -133,7 +132,7 @@ def test_the_appendix_has_glossary_law_sources_and_attribution(small_guide: tupl
 def test_tricky_text_prints_exactly(tricky_library: Library, tmp_path: Path) -> None:
     pack = build_pack(tricky_library, "13-15", 600)
     path = tmp_path / "guide.pdf"
-    write_guide(pack.facilitator, path, PrintOptions())
+    write_guide(pack.facilitator, path, RenderConfig())
     text = squash(pdf_text(path))
     for label in ("SAY", "NOTE", "POINT", "STORY", "ASK", "LISTEN", "FOLLOW", "DEFINITION", "CONTACT"):
         assert squash(printed(label)) in text, label
@@ -150,5 +149,5 @@ def test_the_guide_lists_contacts_with_their_sources(small_guide: tuple[Pack, Pa
 def test_a_library_without_a_safeguarding_brief_still_tells_the_facilitator_what_to_do(make_library: Callable[..., Path], tmp_path: Path) -> None:
     lib = load_library([make_library({**PRINT_SECTIONS, "brief": None})])
     path = tmp_path / "guide.pdf"
-    write_guide(build_pack(lib, "13-15", 600).facilitator, path, PrintOptions())
+    write_guide(build_pack(lib, "13-15", 600).facilitator, path, RenderConfig())
     assert "has no safeguarding brief. Follow your organisation’s safeguarding procedure" in norm(pdf_text(path))

@@ -7,9 +7,7 @@ from pathlib import Path
 import pytest
 
 from facilitator.library import Library
-from facilitator.pack import Pack
-from handouts.handout import write_handout
-from handouts.options import PrintOptions
+from facilitator.model import Pack, RenderConfig
 from tests.handouts.conftest import (
     BANDS,
     body_size,
@@ -22,6 +20,7 @@ from tests.handouts.conftest import (
     squash,
     write_per_band,
 )
+from tests.helpers import write_handout
 
 
 @pytest.fixture(scope="module")
@@ -38,13 +37,13 @@ def test_no_facilitator_text_in_the_handout(band: str, shipped: Library, shipped
 
 def test_no_facilitator_text_in_the_handout_of_a_small_library(small_pack: Pack, tmp_path: Path) -> None:
     path = tmp_path / "handout.pdf"
-    write_handout(small_pack.participant, path, PrintOptions())
+    write_handout(small_pack.participant, path, RenderConfig())
     assert "FACILITATOR" not in pdf_text(path)
 
 
 def test_the_handout_has_every_part(small_pack: Pack, tmp_path: Path) -> None:
     path = tmp_path / "handout.pdf"
-    write_handout(small_pack.participant, path, PrintOptions())
+    write_handout(small_pack.participant, path, RenderConfig())
     text = norm(pdf_text(path))
     p = small_pack.participant
     assert p.info.title in text and "Date:" in text
@@ -80,7 +79,7 @@ def test_every_page_says_where_to_get_help(band: str, shipped_packs: dict[str, P
 def test_tricky_text_prints_exactly(tricky_library: Library, tmp_path: Path) -> None:
     pack = build_pack(tricky_library, "13-15", 600)
     path = tmp_path / "handout.pdf"
-    write_handout(pack.participant, path, PrintOptions())
+    write_handout(pack.participant, path, RenderConfig())
     text = squash(pdf_text(path))
     for label in ("STORY", "ASK", "DEFINITION", "HELP-POINT", "CONTACT"):
         assert squash(printed(label)) in text, label
@@ -90,15 +89,15 @@ def test_tricky_text_prints_exactly(tricky_library: Library, tmp_path: Path) -> 
 
 def test_a_60_minute_session_for_13_to_15_fits_two_to_four_pages(shipped: Library, tmp_path: Path) -> None:
     path = tmp_path / "handout.pdf"
-    write_handout(build_pack(shipped, "13-15", 60).participant, path, PrintOptions())
+    write_handout(build_pack(shipped, "13-15", 60).participant, path, RenderConfig())
     assert 2 <= len(page_texts(path)) <= 4
 
 
 def test_large_print_sets_body_type_at_14_pt_or_more(shipped_packs: dict[str, Pack], tmp_path: Path) -> None:
     regular, large = tmp_path / "regular.pdf", tmp_path / "large.pdf"
     pack = shipped_packs["13-15"].participant
-    write_handout(pack, regular, PrintOptions())
-    write_handout(pack, large, PrintOptions(large_print=True))
+    write_handout(pack, regular, RenderConfig())
+    write_handout(pack, large, RenderConfig(large_print=True))
     assert 11 <= body_size(regular) <= 12
     assert body_size(large) >= 14
     assert len(page_texts(large)) > len(page_texts(regular))
@@ -117,6 +116,6 @@ def test_the_worksheet_is_the_least_sensitive_scenario(make_library, tmp_path: P
     pack = build_pack(lib, "13-15", 600)
     assert [b.section_id for b in pack.participant.blocks if b.kind == "scenario"][0] == "story"  # the sensitive one comes first
     path = tmp_path / "handout.pdf"
-    write_handout(pack.participant, path, PrintOptions())
+    write_handout(pack.participant, path, RenderConfig())
     worksheet = norm(pdf_text(path)).split("Worksheet", 1)[1]
     assert "Jo sees a rude comment." in worksheet and "Sam meets a gamer online." not in worksheet

@@ -15,20 +15,17 @@ from pathlib import Path
 import pytest
 
 from facilitator.library import KIND_ORDER
-from facilitator.pack import Pack
-from handouts.cards import write_cards
-from handouts.guide import write_guide
-from handouts.handout import write_handout
-from handouts.options import PrintOptions
+from facilitator.model import Pack, RenderConfig
 from tests.handouts.conftest import BANDS, Run, norm, page_count, squash, text_runs
+from tests.helpers import write_cards, write_guide, write_handout
 
 VARIANTS = [*((band, "a4") for band in BANDS), ("13-15", "large"), ("adults", "large"), ("10-12", "letter")]
 DOCS = ("handout", "cards", "guide")
 INK = (0.102, 0.102, 0.102)
 
 
-def _options(variant: str) -> PrintOptions:
-    return PrintOptions(paper="letter" if variant == "letter" else "a4", large_print=variant == "large")
+def _options(variant: str) -> RenderConfig:
+    return RenderConfig(paper="letter" if variant == "letter" else "a4", large_print=variant == "large")
 
 
 @pytest.fixture(scope="module")
@@ -189,19 +186,19 @@ def test_sources_are_named_by_the_guides_own_parts(hour_packs: dict[str, Pack], 
 
 def test_not_in_this_session_lists_titles_with_the_minutes_each_would_add(hour_packs: dict[str, Pack], docs: dict[tuple[str, str], dict[str, Path]]) -> None:
     pack = hour_packs["13-15"].facilitator
-    assert len(pack.left_out_blocks) == len(pack.left_out)
+    assert len(pack.left_out) == len(pack.left_out)
     text = " ".join(texts_of(docs[("13-15", "a4")]["guide"]))
     part = squash(text[text.rindex("Not in this session"):text.rindex("Attribution")])
-    for left in pack.left_out_blocks:
+    for left in pack.left_out:
         assert squash(left.title) in part, left.section_id
         assert left.section_id not in part or left.section_id in squash(left.title).lower()
         assert squash(f"{left.minutes} min") in part if not left.for_age else squash(f"ages {left.ages}") in part
-    assert pack.left_out_blocks[0].minutes == 16 and pack.left_out_blocks[0].title == "In real life: C and D"
+    assert pack.left_out[0].minutes == 16 and pack.left_out[0].title == "In real life: C and D"
 
 
 def test_parts_written_for_other_ages_say_which_ages(hour_packs: dict[str, Pack], docs: dict[tuple[str, str], dict[str, Path]]) -> None:
     # "Speaking out" is written for 10 to 17: an adults session leaves it out for its age, not for time.
-    left = {x.section_id: x for x in hour_packs["adults"].facilitator.left_out_blocks}
+    left = {x.section_id: x for x in hour_packs["adults"].facilitator.left_out}
     assert left["speaking-out"].for_age and left["speaking-out"].ages == "10–17"
     text = squash(" ".join(texts_of(docs[("adults", "a4")]["guide"])))
     assert squash("Written for other ages than adults") in text and squash("Speaking out ages 10–17") in text
@@ -220,7 +217,7 @@ def test_the_session_title_is_said_once_on_page_one(key: tuple[str, str], doc: s
 @pytest.mark.parametrize("key", VARIANTS, ids=variant_ids)
 def test_no_title_runs_into_another_colon(key: tuple[str, str], hour_packs: dict[str, Pack], docs: dict[tuple[str, str], dict[str, Path]]) -> None:
     pack = hour_packs[key[0]]
-    every = {b.title for b in pack.participant.blocks} | {x.title for x in pack.facilitator.left_out_blocks}
+    every = {b.title for b in pack.participant.blocks} | {x.title for x in pack.facilitator.left_out}
     titles = {t for t in every if ":" in t}  # "In real life: K" must never read "In real life: K: ..."
     assert titles
     for doc, path in docs[key].items():

@@ -11,18 +11,13 @@ from pypdf import PdfReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph
 
-from facilitator.audience import band_named
 from facilitator.errors import FacilitatorError
 from facilitator.library import Library
-from facilitator.pack import Pack
-from handouts.cards import write_cards
-from handouts.guide import write_guide
-from handouts.handout import write_handout
-from handouts.options import PrintOptions
+from facilitator.model import Pack, RenderConfig
+from facilitator.model.audience import band_named
+from facilitator.model.config import SHIPPED_FONTS
 from handouts.pages import fit_line
 from handouts.styles import (
-    SHIPPED_BOLD,
-    SHIPPED_REGULAR,
     Printer,
     check_glyphs,
     clean_text,
@@ -31,12 +26,15 @@ from handouts.styles import (
     paragraphs_of,
 )
 from tests.handouts.conftest import build_pack, pdf_text, squash
+from tests.helpers import write_cards, write_guide, write_handout
 
 WRITERS = {
     "handout": lambda pack, path, options: write_handout(pack.participant, path, options),
     "cards": lambda pack, path, options: write_cards(pack.participant, path, options),
     "guide": lambda pack, path, options: write_guide(pack.facilitator, path, options),
 }
+
+SHIPPED_REGULAR, SHIPPED_BOLD = SHIPPED_FONTS
 
 
 @pytest.fixture
@@ -70,7 +68,7 @@ def test_characters_xml_cannot_hold_are_removed_but_tab_and_newline_stay() -> No
 
 def test_escaped_text_parses_back_to_the_input() -> None:
     text = "x <y and z> w & AT&T; \"q\" 'r' <b>not bold</b> ĳ ß „…“ ñ"
-    printer = Printer(PrintOptions(), band_named("13-15"))
+    printer = Printer(RenderConfig(), band_named("13-15"))
     p = printer.para(text)
     assert "".join(frag.text for frag in p.frags) == text
 
@@ -108,25 +106,25 @@ def test_a_font_without_the_glyphs_is_refused_before_anything_is_written(writer:
     pack = build_pack(tricky_library, "13-15", 600)
     path = tmp_path / f"{writer}.pdf"
     with pytest.raises(FacilitatorError) as caught:
-        WRITERS[writer](pack, path, PrintOptions(font_regular=ascii_font, font_bold=ascii_font))
+        WRITERS[writer](pack, path, RenderConfig(font_regular=ascii_font, font_bold=ascii_font))
     assert "ĳ (U+0133)" in str(caught.value) and "ß (U+00DF)" in str(caught.value)
     assert not path.exists()
 
 
 def test_a_missing_or_unreadable_font_is_one_clear_problem(tmp_path: Path) -> None:
     with pytest.raises(FacilitatorError, match="does not exist"):
-        Printer(PrintOptions(font_regular=tmp_path / "nope.ttf"), band_named("13-15"))
+        Printer(RenderConfig(font_regular=tmp_path / "nope.ttf"), band_named("13-15"))
     junk = tmp_path / "junk.ttf"
     junk.write_bytes(b"not a font")
     with pytest.raises(FacilitatorError, match="cannot be read as a font"):
-        Printer(PrintOptions(font_regular=junk), band_named("13-15"))
+        Printer(RenderConfig(font_regular=junk), band_named("13-15"))
 
 
 def test_a_custom_font_is_embedded(small_pack: Pack, tmp_path: Path) -> None:
     copy = tmp_path / "MyFont.ttf"
     copy.write_bytes(SHIPPED_REGULAR.read_bytes())
     path = tmp_path / "handout.pdf"
-    write_handout(small_pack.participant, path, PrintOptions(font_regular=copy))
+    write_handout(small_pack.participant, path, RenderConfig(font_regular=copy))
     assert "Five tips" in pdf_text(path)
 
 
@@ -142,7 +140,7 @@ def test_unknown_paper_is_refused() -> None:
 @pytest.mark.parametrize(("paper", "size"), [("a4", (595, 842)), ("letter", (612, 792))])
 def test_paper_sets_every_page_size(writer: str, paper: str, size: tuple[int, int], small_pack: Pack, tmp_path: Path) -> None:
     path = tmp_path / f"{writer}.pdf"
-    WRITERS[writer](small_pack, path, PrintOptions(paper=paper))
+    WRITERS[writer](small_pack, path, RenderConfig(paper=paper))
     for page in PdfReader(str(path)).pages:
         assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == size
 
@@ -150,7 +148,7 @@ def test_paper_sets_every_page_size(writer: str, paper: str, size: tuple[int, in
 @pytest.mark.parametrize("writer", sorted(WRITERS))
 def test_every_font_is_embedded(writer: str, small_pack: Pack, tmp_path: Path) -> None:
     path = tmp_path / f"{writer}.pdf"
-    WRITERS[writer](small_pack, path, PrintOptions())
+    WRITERS[writer](small_pack, path, RenderConfig())
     fonts = {}
     for page in PdfReader(str(path)).pages:
         for name, ref in page["/Resources"]["/Font"].items():
@@ -167,7 +165,7 @@ def test_every_font_is_embedded(writer: str, small_pack: Pack, tmp_path: Path) -
 @pytest.mark.parametrize("writer", sorted(WRITERS))
 def test_metadata_names_title_subject_author_and_language(writer: str, small_pack: Pack, tmp_path: Path) -> None:
     path = tmp_path / f"{writer}.pdf"
-    WRITERS[writer](small_pack, path, PrintOptions())
+    WRITERS[writer](small_pack, path, RenderConfig())
     reader = PdfReader(str(path))
     meta = reader.metadata
     assert meta is not None
@@ -181,8 +179,8 @@ def test_metadata_names_title_subject_author_and_language(writer: str, small_pac
 def test_two_builds_are_byte_identical_and_dated_from_source_date_epoch(writer: str, small_pack: Pack, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     first, second = tmp_path / "one.pdf", tmp_path / "two.pdf"
-    WRITERS[writer](small_pack, first, PrintOptions())
-    WRITERS[writer](small_pack, second, PrintOptions())
+    WRITERS[writer](small_pack, first, RenderConfig())
+    WRITERS[writer](small_pack, second, RenderConfig())
     assert first.read_bytes() == second.read_bytes()
     assert PdfReader(str(first)).metadata["/CreationDate"].startswith("D:20231114221320")
 
@@ -190,7 +188,7 @@ def test_two_builds_are_byte_identical_and_dated_from_source_date_epoch(writer: 
 @pytest.mark.parametrize("writer", sorted(WRITERS))
 def test_every_page_says_page_x_of_y_and_the_title(writer: str, small_pack: Pack, tmp_path: Path) -> None:
     path = tmp_path / f"{writer}.pdf"
-    WRITERS[writer](small_pack, path, PrintOptions())
+    WRITERS[writer](small_pack, path, RenderConfig())
     pages = PdfReader(str(path)).pages
     for number, page in enumerate(pages, 1):
         text = page.extract_text()
@@ -204,12 +202,12 @@ def test_control_characters_in_content_never_reach_the_pdf(writer: str, small_pa
     info = replace(small_pack.participant.info, title="Safe\x07 online\x0b <now> & \"then\"")
     pack = replace(small_pack, participant=replace(small_pack.participant, info=info), facilitator=replace(small_pack.facilitator, info=info))
     path = tmp_path / f"{writer}.pdf"
-    WRITERS[writer](pack, path, PrintOptions())
+    WRITERS[writer](pack, path, RenderConfig())
     assert squash("Safe online <now> & \"then\"") in squash(pdf_text(path))
 
 
 def test_fit_line_shrinks_then_cuts_a_line_that_is_too_long() -> None:
-    printer = Printer(PrintOptions(), band_named("13-15"))
+    printer = Printer(RenderConfig(), band_named("13-15"))
     font = printer.fonts.regular
     assert fit_line("short", font, 10, 200) == ("short", 10)
     text, size = fit_line("a rather long running title " * 3, font, 10, 150, min_size=8)
@@ -217,7 +215,7 @@ def test_fit_line_shrinks_then_cuts_a_line_that_is_too_long() -> None:
 
 
 def test_a_word_longer_than_the_line_wraps_instead_of_overflowing() -> None:
-    printer = Printer(PrintOptions(), band_named("13-15"))
+    printer = Printer(RenderConfig(), band_named("13-15"))
     p: Paragraph = printer.para("x" * 60, "cell")
     width, _height = p.wrap(60, 1000)
     assert width <= 60 and len(p.blPara.lines) > 1
