@@ -18,6 +18,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.ttfonts import TTFont
 
 from decks.theme import BULLET_INDENT_PT, LINE_HEIGHT, LINE_SPACING, SPACE_AFTER
+from facilitator.fitting import largest_fitting
 from facilitator.model.config import SHIPPED_FONTS
 
 
@@ -101,10 +102,8 @@ def fits(paras: list[Para], size: float, width: float, height: float) -> bool:
 
 def best_size(paras: list[Para], start: int, minimum: int, width: float, height: float) -> int | None:
     """The largest whole size from ``start`` down to ``minimum`` at which ``paras`` fit."""
-    for size in range(start, minimum - 1, -1):
-        if fits(paras, size, width, height):
-            return size
-    return None
+    size = largest_fitting(start, minimum, lambda size: fits(paras, size, width, height))
+    return None if size is None else int(size)
 
 
 def paginate(paras: list[Para], size: int, width: float, height: float, max_items: int) -> list[list[Para]]:

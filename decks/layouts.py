@@ -20,6 +20,7 @@ from decks.fitting import Para, best_size, block_height, line_height, paginate, 
 from decks.slides import SlideSpec
 from decks.theme import BODY_BOX, INSET_PT, MARGIN, PAGE_H, PAGE_W, RULE_BOX, TITLE_BOX, Box, Theme, TypeScale
 from facilitator.errors import FacilitatorError, Problem
+from facilitator.fitting import largest_fitting
 
 CARD_PAD = 18.0
 GAP = 12.0
@@ -286,11 +287,15 @@ def agenda_layout(spec: SlideSpec, theme: Theme) -> tuple[int, int]:
     s = theme.scale
     for columns in (1, 2):
         per_column = -(-len(spec.rows) // columns)
-        for size in range(s.body, s.body_min - 1, -1):
-            _col, _t, _m, title_w = _agenda_columns(spec, columns, size)
-            chunks = [spec.rows[c * per_column : (c + 1) * per_column] for c in range(columns)]
-            if all(sum(_row_height(r.title, size, title_w) for r in rows) + ROW_GAP * (len(rows) - 1) <= BODY_BOX.height for rows in chunks):
-                return columns, size
+        chunks = [spec.rows[c * per_column : (c + 1) * per_column] for c in range(columns)]
+
+        def fits(size: float) -> bool:
+            title_w = _agenda_columns(spec, columns, int(size))[3]
+            return all(sum(_row_height(r.title, int(size), title_w) for r in rows) + ROW_GAP * (len(rows) - 1) <= BODY_BOX.height for rows in chunks)
+
+        size = largest_fitting(s.body, s.body_min, fits)
+        if size is not None:
+            return columns, int(size)
     return 2, s.body_min
 
 

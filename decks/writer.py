@@ -21,12 +21,13 @@ from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.slide import Slide
 
 from decks import draw, layouts
-from decks.fitting import Para, best_size, paginate, wrap
+from decks.fitting import Para, fits, paginate, wrap
 from decks.outline import outline
 from decks.slides import SlideSpec
 from decks.template import LayoutUse, Stage, open_stage
 from decks.theme import FOOTER_BOX, FOOTER_MIN, FOOTER_SIZE, MAX_POINTS, NUMBER_BOX, PAGE_H, THEMES, Box, Theme
 from facilitator.errors import FacilitatorError, Problem
+from facilitator.fitting import largest_fitting
 from facilitator.model import Pack, RenderConfig, Words
 from facilitator.xmltext import xml_safe
 
@@ -72,10 +73,8 @@ def kind_sizes(specs: list[SlideSpec], theme: Theme) -> dict[str, int]:
     for kind in dict.fromkeys(s.kind for s in specs):
         of_kind = [s for s in specs if s.kind == kind]
         start = layouts.start_size(kind, theme.scale)
-        sizes[kind] = next(
-            (size for size in range(start, theme.scale.body_min - 1, -1) if all(layouts.fits(s, theme, size) for s in of_kind)),
-            theme.scale.body_min,
-        )
+        size = largest_fitting(start, theme.scale.body_min, lambda size: all(layouts.fits(s, theme, int(size)) for s in of_kind))
+        sizes[kind] = theme.scale.body_min if size is None else int(size)
     return sizes
 
 
@@ -99,10 +98,8 @@ def _fitted_template(specs: list[SlideSpec], stage: Stage, theme: Theme) -> Fitt
         width, height = use.body_box.inner()
         start = layouts.start_size(kind, scale)
         of_kind = [s.paras() for s in specs if s.kind == kind]
-        by_kind[kind] = next(
-            (size for size in range(start, scale.body_min - 1, -1) if all(best_size(p, size, size, width, height) for p in of_kind if p)),
-            scale.body_min,
-        )
+        size = largest_fitting(start, scale.body_min, lambda size: all(fits(p, size, width, height) for p in of_kind if p))
+        by_kind[kind] = scale.body_min if size is None else int(size)
     for spec in specs:
         paras = spec.paras()
         if spec.kind == "opener" and not paras:
@@ -147,7 +144,7 @@ def _template_slide(stage: Stage, spec: SlideSpec, title: str, theme: Theme, siz
     slide = stage.prs.slides.add_slide(use.layout)
     shape = slide.placeholders[use.title_idx]
     shape.name = "Title"
-    fitted = next((s for s in range(theme.scale.title, theme.scale.title_min - 1, -1) if _title_fits(title, s, use.title_box, 2)), theme.scale.title_min)
+    fitted = int(largest_fitting(theme.scale.title, theme.scale.title_min, lambda size: _title_fits(title, int(size), use.title_box, 2)) or theme.scale.title_min)
     draw.write(draw.frame(shape, MSO_ANCHOR.BOTTOM), [Para(title, bullet=False, bold=True)], fitted, None)
     body = slide.placeholders[use.body_idx]
     body.name = "Body"
@@ -162,7 +159,7 @@ def _template_slide(stage: Stage, spec: SlideSpec, title: str, theme: Theme, siz
 
 def _title_fits(title: str, size: int, box: Box, lines: int) -> bool:
     width, height = box.inner()
-    return len(wrap(title, size, width, bold=True)) <= lines and best_size([Para(title, bullet=False, bold=True)], size, size, width, height) is not None
+    return len(wrap(title, size, width, bold=True)) <= lines and fits([Para(title, bullet=False, bold=True)], size, width, height)
 
 
 def _fill_title(slide: Slide, box: Box, title: str, start: int, minimum: int, lines: int, colour: str, anchor: MSO_ANCHOR) -> None:
@@ -170,10 +167,10 @@ def _fill_title(slide: Slide, box: Box, title: str, start: int, minimum: int, li
     assert shape is not None  # every layout the built-in theme uses has a title
     shape.name = "Title"
     draw.place(shape, box)
-    size = next((s for s in range(start, minimum - 1, -1) if _title_fits(title, s, box, lines)), None)
+    size = largest_fitting(start, minimum, lambda size: _title_fits(title, int(size), box, lines))
     if size is None:
         raise FacilitatorError(Problem(field="title", message=f"'{title[:60]}…' is too long for a slide title", hint="shorten the session title (--title) or the section's title"))
-    draw.write(draw.frame(shape, anchor), [Para(title, bullet=False, bold=True)], size, colour)
+    draw.write(draw.frame(shape, anchor), [Para(title, bullet=False, bold=True)], int(size), colour)
 
 
 def _footer(slide: Slide, stage: Stage, theme: Theme, help_line: str, number: int) -> None:
@@ -198,9 +195,7 @@ def _footer(slide: Slide, stage: Stage, theme: Theme, help_line: str, number: in
             align = align_to
         shape.name = name
         width, _h = box.inner()
-        size = FOOTER_SIZE
-        while size > FOOTER_MIN and len(wrap(text, size, width)) > 1:
-            size -= 1
+        size = int(largest_fitting(FOOTER_SIZE, FOOTER_MIN, lambda size: len(wrap(text, size, width)) == 1) or FOOTER_MIN)
         tf = draw.frame(shape, MSO_ANCHOR.MIDDLE)
         draw.write(tf, [Para(text, bullet=False)], size, colour, align or PP_ALIGN.LEFT)
         if align is None:

@@ -26,6 +26,7 @@ from reportlab.platypus import BaseDocTemplate, CondPageBreak, Flowable, Frame, 
 from reportlab.platypus.doctemplate import ActionFlowable, FrameBreak, NullActionFlowable
 from reportlab.platypus.flowables import UseUpSpace
 
+from facilitator.fitting import largest_fitting
 from handouts.styles import ACCENT, MUTED, RULE, TINT, Printer
 
 MARGIN_X = 18 * mm
@@ -94,8 +95,7 @@ def footer_top(printer: Printer) -> float:
 
 def fit_line(text: str, font: str, size: float, width: float, min_size: float = 6.0) -> tuple[str, float]:
     """``text`` and a size at which it fits ``width`` on one line: shrunk, then cut with "..."."""
-    while size > min_size and stringWidth(text, font, size) > width:
-        size -= 0.25
+    size = largest_fitting(size, min_size, lambda size: stringWidth(text, font, size) <= width, 0.25) or min_size
     if stringWidth(text, font, size) <= width:
         return text, size
     while text and stringWidth(text + "...", font, size) > width:
@@ -105,13 +105,13 @@ def fit_line(text: str, font: str, size: float, width: float, min_size: float = 
 
 def fit_paragraph(markup: str, style: ParagraphStyle, width: float, height: float, min_size: float = 5.0) -> Paragraph:
     """A paragraph of ``markup`` shrunk until it fits ``width`` x ``height``."""
-    size = style.fontSize
-    while True:
-        p = Paragraph(markup, ParagraphStyle("fit", parent=style, fontSize=size, leading=size * 1.25))
-        _w, h = p.wrap(width, height)
-        if h <= height or size <= min_size:
-            return p
-        size -= 0.25
+    def at(size: float) -> Paragraph:
+        return Paragraph(markup, ParagraphStyle("fit", parent=style, fontSize=size, leading=size * 1.25))
+
+    size = largest_fitting(style.fontSize, min_size, lambda size: at(size).wrap(width, height)[1] <= height, 0.25)
+    p = at(min_size if size is None else size)
+    p.wrap(width, height)
+    return p
 
 
 def _decorate(printer: Printer, running: Running, margin_x: float) -> Callable[[Canvas, int, int], None]:
