@@ -1,0 +1,254 @@
+"""The safeguarding review's risks to a child (issue 15), held by the text of the shipped library.
+
+Each test reads what a participant (or a facilitator) of one band would read, as the planner and
+`facilitator show` give it, and fails if a fixed risk comes back.
+"""
+
+import re
+
+import pytest
+
+from facilitator.audience import band_named, bands_admitted, parse_audience
+from facilitator.library import Library
+from facilitator.loader import iter_participant_texts, outline_ids
+from facilitator.planner import make_plan
+from facilitator.schema import pick
+
+YOUTH = ("10-12", "13-15", "16-17")
+TEENS = ("13-15", "16-17")
+
+
+def participant_text(section, band: str) -> str:  # type: ignore[no-untyped-def]
+    """Everything a participant of ``band`` reads of ``section``, as one string."""
+    chunks: list[str] = []
+    for _path, variants, bands in iter_participant_texts(section):
+        if bands and band not in bands:
+            continue
+        value = pick(variants, band_named(band))
+        chunks.extend(value if isinstance(value, list) else [value])
+    return " ".join(chunks)
+
+
+def facilitator_text(section) -> str:  # type: ignore[no-untyped-def]
+    f = section.facilitator
+    say = " ".join(f.say.values()) if f.say else ""
+    return " ".join([say, *f.notes, *f.safeguarding, *f.protocol, f.key_message or ""])
+
+
+def plan_ids(lib: Library, age: str, minutes: int) -> list[str]:
+    return [b.section_id for b in make_plan(lib, parse_audience(age), minutes).blocks]
+
+
+# 1. Filming is abuse whether or not anything is sold ---------------------------------------------
+
+NOT_ONLY_WHEN_SOLD = re.compile(r"sold or not|whether or not anything is (ever )?sold|even if nothing is (ever )?sold|nothing has to be sold", re.I)
+
+
+@pytest.mark.parametrize("sid,band", [
+    ("consent-is-irrelevant", "13-15"), ("consent-is-irrelevant", "16-17"),
+    ("youth-and-adults", "16-17"), ("myth-or-fact", "16-17"),
+])
+def test_making_images_of_under_18s_is_abuse_whether_or_not_sold(shipped: Library, sid: str, band: str) -> None:
+    text = participant_text(shipped[sid], band)
+    assert "child sexual abuse material" in text, sid
+    assert NOT_ONLY_WHEN_SOLD.search(text), f"{sid} {band} never says it is abuse even when nothing is sold"
+
+
+def test_no_16_17_statement_makes_selling_the_condition(shipped: Library) -> None:
+    """'If the adult records and sells ... that is exploitation' alone reads as 'filming is fine if
+    it isn't sold': every 16-17 text that ties images to selling also says selling is not needed."""
+    for s in shipped.select(parse_audience("16-17")):
+        text = participant_text(s, "16-17")
+        if re.search(r"(record|film)\w* (sexual )?(videos|pictures|images)[^.]* and sell", text, re.I):
+            assert NOT_ONLY_WHEN_SOLD.search(text), s.id
+    key = shipped["consent-is-irrelevant"].facilitator.key_message or ""
+    assert "whether or not anything is sold" in key
+
+
+def test_informed_consent_for_13_15_is_not_a_yes_to_an_adult(shipped: Library) -> None:
+    term = next(t for t in shipped["child-sexual-abuse"].participant.terms if t.term == "Informed consent")
+    gloss = pick(term.definition, band_named("13-15"))
+    assert "pressure" in gloss and "adult" in gloss
+
+
+# 2. Sextortion in every default teenage session, and a crisis response ----------------------------
+
+@pytest.mark.parametrize("age", TEENS)
+@pytest.mark.parametrize("minutes", [30, 60, 90])
+def test_default_teenage_sessions_hold_sextortion(shipped: Library, age: str, minutes: int) -> None:
+    assert "sextortion" in plan_ids(shipped, age, minutes)
+
+
+def test_a_12_to_14_group_gets_the_gentle_sextortion_text(shipped: Library) -> None:
+    assert "sextortion" in plan_ids(shipped, "12-14", 60)
+    assert "sextortion" not in plan_ids(shipped, "10-12", 90)
+    young = participant_text(shipped["sextortion"], "10-12")
+    assert "not your fault" in young and "can't cope" in young
+    assert "hurt yourself" not in young and "boys" not in young
+
+
+@pytest.mark.parametrize("band", TEENS)
+def test_sextortion_gives_every_step_and_who_it_targets(shipped: Library, band: str) -> None:
+    text = participant_text(shipped["sextortion"], band).lower()
+    for step in ("don't pay", "don't send", "don't delete", "report", "trusted adult", "fault", "boys", "money", "sexual extortion", "hurt yourself"):
+        assert step in text, (band, step)
+    assert re.search(r"stop (replying|all contact)", text), band
+
+
+@pytest.mark.parametrize("band", YOUTH)
+def test_the_help_slot_says_what_to_do_when_you_cant_cope(shipped: Library, band: str) -> None:
+    text = participant_text(shipped["where-to-get-help"], band)
+    assert "can't cope" in text and "emergency number" in text
+    if band != "10-12":
+        assert "hurt yourself" in text
+
+
+def test_the_brief_says_what_to_do_when_a_participant_wants_to_hurt_themselves(shipped: Library) -> None:
+    text = facilitator_text(shipped["safeguarding-brief"])
+    assert "want to hurt themselves" in text
+    assert "never leave them alone" in text and "immediately" in text and "emergency number" in text
+
+
+# 3. Sexting: the law without threats or promises -------------------------------------------------
+
+PROTECT = "treated as someone to protect"
+
+
+@pytest.mark.parametrize("band", YOUTH)
+def test_sexting_never_threatens_court_without_reassurance(shipped: Library, band: str) -> None:
+    text = participant_text(shipped["sexting"], band)
+    if re.search(r"court|prosecut", text, re.I):
+        assert PROTECT in text
+    if band != "10-12":
+        assert PROTECT in text and "helpline" in text
+    assert "Prosecuted" not in [t.term for t in shipped["sexting"].participant.terms if not t.bands or band in t.bands]
+
+
+@pytest.mark.parametrize("sid", ["closing", "consent-is-irrelevant", "abuse-material-terminology", "law-international", "sexting"])
+@pytest.mark.parametrize("band", YOUTH)
+def test_no_unconditional_no_trouble_promise(shipped: Library, sid: str, band: str) -> None:
+    s = shipped[sid]
+    if not any(b.name == band for b in bands_admitted(s)):
+        pytest.skip(f"{sid} is not for {band}")
+    text = participant_text(s, band)
+    assert not re.search(r"(will not|won't) be in trouble|you are not in trouble|never the one in trouble", text), (sid, band)
+
+
+@pytest.mark.parametrize("sid", ["consent-is-irrelevant", "abuse-material-terminology", "law-international", "sexting"])
+def test_the_law_line_is_the_same_everywhere_for_16_17(shipped: Library, sid: str) -> None:
+    text = participant_text(shipped[sid], "16-17")
+    assert "Laws differ" in text and PROTECT in text
+
+
+# 4. Harm with hope --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("band", YOUTH + ("adults",))
+def test_harm_done_ends_on_recovery_and_take_down(shipped: Library, band: str) -> None:
+    text = participant_text(shipped["harm-done"], band)
+    assert re.search(r"recover|get better", text) and "taken down" in text
+    assert "the fear can last for years" not in text
+
+
+def test_take_down_routes_are_named_with_their_sources(shipped: Library) -> None:
+    text = participant_text(shipped["harm-done"], "16-17")
+    notes = facilitator_text(shipped["harm-done"])
+    assert "Take It Down" in text and "takeitdown.ncmec.org" in notes
+    assert "Report Remove" in text and "iwf.org.uk" in notes
+
+
+# 5. Every session defines sexual abuse, never circularly ------------------------------------------
+
+DEFINES = re.compile(r"Sexual abuse (is|means) ", re.I)
+
+
+@pytest.mark.parametrize("band", YOUTH + ("adults",))
+def test_the_content_note_every_session_keeps_defines_sexual_abuse(shipped: Library, band: str) -> None:
+    assert DEFINES.search(participant_text(shipped["content-note"], band))
+
+
+@pytest.mark.parametrize("age", TEENS)
+def test_a_90_minute_teen_plan_defines_sexual_abuse(shipped: Library, age: str) -> None:
+    assert any(DEFINES.search(participant_text(shipped[sid], age)) for sid in plan_ids(shipped, age, 90))
+
+
+@pytest.mark.parametrize("band", TEENS + ("adults",))
+def test_abuser_is_not_defined_by_abusing(shipped: Library, band: str) -> None:
+    terms = {t.term: pick(t.definition, band_named(band)) for t in shipped["key-terms"].participant.terms}
+    assert "abuses" not in terms["Abuser"]
+    assert "Sexual abuse" in terms and "abus" not in terms["Sexual abuse"].replace("Sexual abuse", "")
+    assert "someone who sexually abuses a child" not in participant_text(shipped["key-terms"], band)
+
+
+# 6. The brief's gaps ------------------------------------------------------------------------------
+
+def test_the_brief_covers_its_open_gaps(shipped: Library) -> None:
+    text = facilitator_text(shipped["safeguarding-brief"])
+    for needed in (
+        "the safeguarding lead decides whether, when and by whom parents or carers are told",
+        "could put the child at greater risk",
+        "what you said back",
+        "who else was present",
+        "Record whom you told and when",
+        "never what it shows",
+        "A disclosure about another child in the group",
+        "says they forwarded a sexual image",
+        "No private or online contact",
+        "no facilitator or peer educator tells the group about their own experience of abuse",
+        "in England only, the local authority designated officer",
+        "A locale pack puts its country's routes",
+    ):
+        assert needed in text, needed
+
+
+# 7. The question box promises only what it can keep -----------------------------------------------
+
+@pytest.mark.parametrize("band", YOUTH + ("adults",))
+def test_the_question_box_does_not_promise_nobody_can_tell(shipped: Library, band: str) -> None:
+    text = participant_text(shipped["question-box"], band)
+    assert "nobody can tell who asked" not in text and "nobody knows who asked" not in text
+    assert "Only" in text and "read the slips" in text
+
+
+def test_the_question_box_says_a_worrying_slip_may_be_followed_up(shipped: Library) -> None:
+    for band in TEENS:
+        assert "find out who wrote it" in participant_text(shipped["question-box"], band)
+
+
+# 9. Wording ---------------------------------------------------------------------------------------
+
+def test_no_text_reads_as_the_avoided_term(shipped: Library) -> None:
+    for s in shipped.values():
+        for band in ("10-12", "13-15", "16-17", "adults"):
+            text = participant_text(s, band) + " " + facilitator_text(s) + " " + " ".join(s.objectives)
+            assert not re.search(r"\b(a|the) child abuse material", text, re.I), s.id
+
+
+@pytest.mark.parametrize("sid", ["law-international", "law-regional"])
+def test_treaties_are_quoted_by_their_official_titles(shipped: Library, sid: str) -> None:
+    s = shipped[sid]
+    assert s.official_titles
+    for band in ("16-17", "adults"):
+        text = participant_text(s, band)
+        assert all(title in text for title in s.official_titles), (sid, band)
+    for band in ("13-15", "16-17", "adults"):
+        text = participant_text(s, band)
+        assert "Rights of the Child on the sale of children." not in text
+        assert "Rights of the Child on the sale of children (OPSC)" not in text
+
+
+@pytest.mark.parametrize("age", YOUTH + ("adults",))
+@pytest.mark.parametrize("minutes", [30, 60, 90])
+def test_never_too_late_at_most_twice_per_session(shipped: Library, age: str, minutes: int) -> None:
+    band = parse_audience(age).band.name
+    text = " ".join(participant_text(shipped[sid], band) for sid in plan_ids(shipped, age, minutes))
+    assert len(re.findall(r"never too late", text, re.I)) <= 2
+
+
+def test_the_outline_names_the_guides_topic_not_its_framing() -> None:
+    assert "sell their own" not in outline_ids()["G23"]
+
+
+@pytest.mark.parametrize("band", TEENS + ("adults",))
+def test_sextortion_is_glossed_as_sexual_extortion(shipped: Library, band: str) -> None:
+    term = next(t for t in shipped["sextortion"].participant.terms if t.term == "Sextortion")
+    assert "sexual extortion" in pick(term.definition, band_named(band))
