@@ -178,7 +178,9 @@ def read_catalog(path: Path, language: str | None = None) -> Catalog:
 def write_catalog(catalog: Catalog, path: Path) -> None:
     """Write ``catalog`` as a PO file, atomically and in a stable order."""
     buffer = io.BytesIO()
-    write_po(buffer, catalog, width=100, sort_output=False, include_previous=True)
+    # Babel wraps a previous msgid ("#| msgid") like a comment, across lines msgfmt cannot read:
+    # fuzzy entries keep their old translation, and the English they were made for is not written.
+    write_po(buffer, catalog, width=100, sort_output=False, include_previous=False)
     tmp = path.with_name(f".{path.name}.tmp")
     tmp.write_bytes(buffer.getvalue())
     tmp.replace(path)

@@ -19,8 +19,9 @@ def test_the_default_pack_has_a_deck_plan_and_manifest(tmp_path: Path) -> None:
     out = tmp_path / "pack"
     result = runner.invoke(app, ["pack", "--only", "deck", "--out", str(out)])
     assert result.exit_code == 0, result.output
-    assert "ages 13-15: 60 minutes" in result.stdout
     manifest = json.loads((out / "manifest.json").read_text())
+    minutes = manifest["plan"]["minutes"]
+    assert 55 <= minutes <= 60 and f"ages 13-15: {minutes} minutes" in result.stdout
     for name in ("deck.pptx", "plan.yaml"):
         assert manifest["files"][name]["sha256"] == hashlib.sha256((out / name).read_bytes()).hexdigest()
     assert manifest["plan"]["age"] == "13-15" and manifest["tool"].startswith("facilitator ")

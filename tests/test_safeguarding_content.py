@@ -8,9 +8,9 @@ import re
 
 import pytest
 
-from facilitator.audience import band_named, bands_admitted, parse_audience
 from facilitator.library import Library
 from facilitator.loader import iter_participant_texts, outline_ids
+from facilitator.model.audience import band_named, bands_admitted, parse_audience
 from facilitator.planner import make_plan
 from facilitator.schema import pick
 

@@ -146,8 +146,8 @@ def test_the_guide_sets_nothing_under_10_5_pt_but_the_running_header_and_footer(
 def test_the_guide_prints_no_internal_ids_or_codes(band: str, shipped, hour_packs: dict[str, Pack], docs: dict[tuple[str, str], dict[str, Path]]) -> None:  # type: ignore[no-untyped-def]
     text = norm(" ".join(texts_of(docs[(band, "a4")]["guide"])))
     assert not re.findall(r"\bG\d{2}\b", text), "OUTLINE ids"
-    for sid in shipped:
-        assert f"({sid})" not in text and f"{sid} (" not in text, sid
+    for sid in shipped:  # "Title (section-id)"; a one-word id may be an ordinary word before a gloss
+        assert f"({sid})" not in text and ("-" not in sid or f"{sid} (" not in text), sid
     # No section kinds: not in the agenda, not beside a block's clock time.
     titles = " ".join(a.title for a in hour_packs[band].facilitator.agenda).lower()
     agenda = text[text.index("Agenda"):text.index(" End ")]
@@ -181,19 +181,20 @@ def test_sources_are_named_by_the_guides_own_parts(hour_packs: dict[str, Pack], 
     for _ref, what in pack.sources:
         assert squash(_part(what).name) in squash(sources)
     assert "Where to report" in text  # a contact's source, by name
-    assert "“children and young people”" in sources  # typeset like the rest
+    assert '"' not in sources and "“" in text  # typeset like the rest: no straight quotes
 
 
 def test_not_in_this_session_lists_titles_with_the_minutes_each_would_add(hour_packs: dict[str, Pack], docs: dict[tuple[str, str], dict[str, Path]]) -> None:
     pack = hour_packs["13-15"].facilitator
-    assert len(pack.left_out) == len(pack.left_out)
+    assert [x.section_id for x in pack.left_out] == [sid for sid, _why in hour_packs["13-15"].plan.left_out]
     text = " ".join(texts_of(docs[("13-15", "a4")]["guide"]))
     part = squash(text[text.rindex("Not in this session"):text.rindex("Attribution")])
     for left in pack.left_out:
         assert squash(left.title) in part, left.section_id
         assert left.section_id not in part or left.section_id in squash(left.title).lower()
         assert squash(f"{left.minutes} min") in part if not left.for_age else squash(f"ages {left.ages}") in part
-    assert pack.left_out[0].minutes == 16 and pack.left_out[0].title == "In real life: C and D"
+    timed = [x for x in pack.left_out if x.reason.code == "time"]
+    assert timed and all(x.minutes > 0 and not x.for_age for x in timed)
 
 
 def test_parts_written_for_other_ages_say_which_ages(hour_packs: dict[str, Pack], docs: dict[tuple[str, str], dict[str, Path]]) -> None:
