@@ -156,7 +156,7 @@ def yes_no(met: bool | None) -> str:
 
 def default_slides() -> list[dict[str, Any]]:
     """The default pack's slides before fitting: title, paragraph texts and notes."""
-    from decks.outline import outline
+    from decks.slide_plan import outline
     from facilitator.assemble import assemble
     from facilitator.build.pipeline import load, plan_for
     from facilitator.model import Words

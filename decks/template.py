@@ -48,7 +48,7 @@ class LayoutUse:
 @dataclass(frozen=True)
 class Stage:
     """Where slides are added: the built-in theme (every slide on its "Title Only" layout, drawn
-    kind by kind by :mod:`decks.layouts`) or an organisation's template (its title and content
+    kind by kind by :mod:`decks.slide_kinds`) or an organisation's template (its title and content
     layouts, text in their placeholders)."""
 
     prs: PresentationType
@@ -113,7 +113,7 @@ def _use(prs: PresentationType, name: str, template: Path) -> LayoutUse:
 
 
 def _drop_slides(prs: PresentationType) -> None:
-    """Remove a template's sample slides, keeping its masters and layouts."""
+    """Remove a template's sample slides, keeping its masters and slide_kinds."""
     id_list = prs.slides._sldIdLst  # python-pptx has no public API for removing slides
     for sld_id in list(id_list):
         prs.part.drop_rel(sld_id.rId)

@@ -1,6 +1,6 @@
 """Write a Pack as a 16:9 slide deck with speaker notes.
 
-The outline (:mod:`decks.outline`) gives slides of kinds; each kind's main text is set at one size
+The outline (:mod:`decks.slide_plan`) gives slides of kinds; each kind's main text is set at one size
 for the whole deck: the largest size, from the kind's start down to the band's minimum, at which
 every slide of that kind fits. Only a slide that still does not fit at the minimum continues on a
 "(continued)" slide. Text is measured to fit Arial, Liberation Sans and DejaVu Sans alike (see
@@ -20,9 +20,9 @@ from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.slide import Slide
 
-from decks import draw, layouts
+from decks import draw, slide_kinds
 from decks.fitting import Para, fits, paginate, wrap
-from decks.outline import outline
+from decks.slide_plan import outline
 from decks.slides import SlideSpec
 from decks.template import LayoutUse, Stage, open_stage
 from decks.theme import FOOTER_BOX, FOOTER_MIN, FOOTER_SIZE, MAX_POINTS, NUMBER_BOX, PAGE_H, THEMES, Box, Theme
@@ -72,8 +72,8 @@ def kind_sizes(specs: list[SlideSpec], theme: Theme) -> dict[str, int]:
     sizes: dict[str, int] = {}
     for kind in dict.fromkeys(s.kind for s in specs):
         of_kind = [s for s in specs if s.kind == kind]
-        start = layouts.start_size(kind, theme.scale)
-        size = largest_fitting(start, theme.scale.body_min, lambda size: all(layouts.fits(s, theme, int(size)) for s in of_kind))
+        start = slide_kinds.start_size(kind, theme.scale)
+        size = largest_fitting(start, theme.scale.body_min, lambda size: all(slide_kinds.fits(s, theme, int(size)) for s in of_kind))
         sizes[kind] = theme.scale.body_min if size is None else int(size)
     return sizes
 
@@ -84,7 +84,7 @@ Fitted = list[tuple[SlideSpec, int, list[Para]]]
 
 def _fitted_builtin(specs: list[SlideSpec], theme: Theme) -> Fitted:
     sizes = kind_sizes(specs, theme)
-    return [(piece, sizes[spec.kind], []) for spec in specs for piece in layouts.split(spec, theme, sizes[spec.kind])]
+    return [(piece, sizes[spec.kind], []) for spec in specs for piece in slide_kinds.split(spec, theme, sizes[spec.kind])]
 
 
 def _fitted_template(specs: list[SlideSpec], stage: Stage, theme: Theme) -> Fitted:
@@ -96,7 +96,7 @@ def _fitted_template(specs: list[SlideSpec], stage: Stage, theme: Theme) -> Fitt
     for kind in dict.fromkeys(s.kind for s in specs):
         use = _use_for(stage, kind)
         width, height = use.body_box.inner()
-        start = layouts.start_size(kind, scale)
+        start = slide_kinds.start_size(kind, scale)
         of_kind = [s.paras() for s in specs if s.kind == kind]
         size = largest_fitting(start, scale.body_min, lambda size: all(fits(p, size, width, height) for p in of_kind if p))
         by_kind[kind] = scale.body_min if size is None else int(size)
@@ -132,9 +132,9 @@ def _builtin_slide(stage: Stage, spec: SlideSpec, title: str, theme: Theme, size
     # The cover slides are set on the accent colour; shapes never cover the title (it comes first).
     cover = spec.kind in ("title", "closing")
     background.fore_color.rgb = draw.rgb(theme.palette.accent if cover else theme.palette.background)
-    layouts.draw_slide(slide, spec, theme, size)
-    start, minimum, lines, colour = layouts.title_style(spec, theme)
-    _fill_title(slide, layouts.title_box(spec), title, start, minimum, lines, colour,
+    slide_kinds.draw_slide(slide, spec, theme, size)
+    start, minimum, lines, colour = slide_kinds.title_style(spec, theme)
+    _fill_title(slide, slide_kinds.title_box(spec), title, start, minimum, lines, colour,
                 MSO_ANCHOR.MIDDLE if spec.kind == "opener" else MSO_ANCHOR.BOTTOM)
     return slide
 

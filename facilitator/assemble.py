@@ -15,6 +15,7 @@ from typing import TypeVar
 from babel.dates import format_date
 
 from facilitator import __version__
+from facilitator.audience_words import Voice, voice
 from facilitator.errors import FacilitatorError, Problem
 from facilitator.library import Library
 from facilitator.loader import outline_ids
@@ -45,7 +46,6 @@ from facilitator.model.words import ENGLISH
 from facilitator.planner import validate_plan
 from facilitator.schema import ForBands, Section, pick
 from facilitator.typography import typeset
-from facilitator.voice import Voice, voice
 
 
 def assemble(plan: Plan, library: Library, words: Words = ENGLISH, org: str = "", locale: LocalePack | None = None) -> Pack:

@@ -206,7 +206,7 @@ def show_command(
     from facilitator.assemble import facilitator_view, participant_view
     from facilitator.model import Words
     from facilitator.model.audience import parse_audience
-    from facilitator.showtext import facilitator_text, participant_text
+    from facilitator.plaintext import facilitator_text, participant_text
 
     audience = parse_audience(age or "13-15")
     loaded = _loaded(library, locale)

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from typing import get_args
 
 from facilitator.model.audience import Audience
-from facilitator.schema import Section
+from facilitator.schema import Kind, Section
 
-KIND_ORDER: tuple[str, ...] = (
-    "opening", "intro", "glossary", "concept", "example", "scenario", "law", "action",
-    "activity", "tips", "contacts", "closing", "safeguarding",
-)
-"""The order kinds are listed in (and, roughly, taught in)."""
+KIND_ORDER: tuple[str, ...] = get_args(Kind)
+"""The order kinds are listed in (and, roughly, taught in): the schema's."""
 
 
 class Library(Mapping[str, Section]):

@@ -27,9 +27,10 @@ ALL_BANDS = "*"
 """The key under which text for every band is stored."""
 
 Kind = Literal[
-    "intro", "concept", "glossary", "scenario", "example", "law", "action", "tips",
-    "contacts", "activity", "opening", "closing", "safeguarding",
+    "opening", "intro", "glossary", "concept", "example", "scenario", "law", "action",
+    "activity", "tips", "contacts", "closing", "safeguarding",
 ]
+"""Every kind of section, in the order they are listed in (and, roughly, taught in)."""
 Sensitivity = Literal["low", "medium", "high"]
 Phase = Literal["opening", "concepts", "scenarios", "action", "tips", "help", "closing"]
 

@@ -21,9 +21,9 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepInFrame, Ta
 from reportlab.platypus.doctemplate import FrameBreak
 
 from facilitator.model import Card, ParticipantPack, RenderConfig
+from handouts.flowables import PAD, document_line, numbered, space, table
 from handouts.pages import Body, Metadata, Running, body_area, build_pdf, fit_paragraph, stack_height
-from handouts.parts import PAD, document_line, numbered, space, table
-from handouts.styles import ACCENT, INK, RULE, TINT, Printer, paragraphs_of
+from handouts.printer import ACCENT, INK, RULE, TINT, Printer, paragraphs_of
 
 MARGIN_X = 11 * mm
 """Narrower than the other printables' margins: every millimetre makes the card type larger."""

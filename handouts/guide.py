@@ -25,8 +25,7 @@ from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph
 
 from facilitator.model import AgendaItem, FacilitatorBlock, FacilitatorPack, GuideQuestion, LeftOut, RenderConfig, Words, band_named
 from facilitator.typography import typeset
-from handouts.pages import Metadata, Running, body_area, build_pdf
-from handouts.parts import (
+from handouts.flowables import (
     PAD,
     aside,
     bullets,
@@ -42,7 +41,8 @@ from handouts.parts import (
     together,
     write_in_table,
 )
-from handouts.styles import ACCENT, INK, RULE, TINT, Printer
+from handouts.pages import Metadata, Running, body_area, build_pdf
+from handouts.printer import ACCENT, INK, RULE, TINT, Printer
 
 # The session's frame: its objectives are not listed at a glance.
 _FRAME_KINDS = frozenset({"opening", "closing", "contacts"})

@@ -13,8 +13,7 @@ from typing import BinaryIO
 from reportlab.platypus import Flowable
 
 from facilitator.model import ParticipantBlock, ParticipantPack, RenderConfig
-from handouts.pages import Metadata, Running, body_area, build_shortest_pdf
-from handouts.parts import (
+from handouts.flowables import (
     NotesArea,
     bullets,
     contacts_grid,
@@ -29,7 +28,8 @@ from handouts.parts import (
     together,
     write_in,
 )
-from handouts.styles import Printer
+from handouts.pages import Metadata, Running, body_area, build_shortest_pdf
+from handouts.printer import Printer
 
 # Kinds whose key points are not "what we talked about": the session's frame, and the parts the
 # handout prints in full elsewhere (the glossary, the tips, the contacts).

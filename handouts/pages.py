@@ -27,7 +27,7 @@ from reportlab.platypus.doctemplate import ActionFlowable, FrameBreak, NullActio
 from reportlab.platypus.flowables import UseUpSpace
 
 from facilitator.fitting import largest_fitting
-from handouts.styles import ACCENT, MUTED, RULE, TINT, Printer
+from handouts.printer import ACCENT, MUTED, RULE, TINT, Printer
 
 MARGIN_X = 18 * mm
 MARGIN_TOP = 12 * mm

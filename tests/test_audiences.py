@@ -9,11 +9,11 @@ import re
 import pytest
 
 from facilitator.assemble import assemble
+from facilitator.audience_words import voice
 from facilitator.library import Library
 from facilitator.model import Pack
 from facilitator.model.audience import BAND_NAMES, parse_audience
 from facilitator.planner import make_plan
-from facilitator.voice import voice
 
 NOT_FOR: dict[str, tuple[str, ...]] = {
     # Adults are parents, carers and teachers: the words written for children do not fit them.

@@ -35,7 +35,7 @@ from facilitator.request import MAX_DETAIL, MAX_TITLE, BuildRequest
 from facilitator.schema import Section
 from facilitator.typography import typeset
 from facilitator.xmltext import xml_safe
-from handouts.styles import clean_text
+from handouts.printer import clean_text
 from tests.conftest import SMALL_LIBRARY
 from tests.helpers import squash, write_cards, write_deck, write_guide, write_handout
 

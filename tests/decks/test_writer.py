@@ -11,13 +11,14 @@ from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptx.util import Emu
 
-from decks import layouts
+from decks import slide_kinds
 from decks.draw import is_decorative
 from decks.fitting import Para, block_height
-from decks.outline import outline
+from decks.slide_plan import outline
 from decks.theme import BULLET_INDENT_PT, SPACE_AFTER, THEMES, contrast, text_pairs
 from decks.writer import kind_sizes
 from facilitator.assemble import assemble
+from facilitator.audience_words import voice
 from facilitator.build.pipeline import Loaded, render
 from facilitator.errors import FacilitatorError
 from facilitator.library import Library
@@ -26,7 +27,6 @@ from facilitator.model.audience import parse_audience
 from facilitator.model.words import ENGLISH
 from facilitator.planner import make_plan
 from facilitator.request import BuildRequest
-from facilitator.voice import voice
 from tests.helpers import facilitator_only_texts, squash, write_deck
 
 BANDS = ["10-12", "13-15", "16-17", "adults"]
@@ -108,9 +108,9 @@ def test_no_slide_is_nearly_empty_and_the_agenda_is_one_slide(band: str, shipped
     specs = outline(pack, ENGLISH)
     theme = THEMES[band]
     sizes = kind_sizes(specs, theme)
-    fitted = [(piece, sizes[s.kind]) for s in specs for piece in layouts.split(s, theme, sizes[s.kind])]
-    sparse = [(s.kind, s.title, round(layouts.fill(s, theme, size), 2)) for s, size in fitted
-              if s.kind not in ("title", "opener", "discussion", "closing") and layouts.fill(s, theme, size) < 0.2]
+    fitted = [(piece, sizes[s.kind]) for s in specs for piece in slide_kinds.split(s, theme, sizes[s.kind])]
+    sparse = [(s.kind, s.title, round(slide_kinds.fill(s, theme, size), 2)) for s, size in fitted
+              if s.kind not in ("title", "opener", "discussion", "closing") and slide_kinds.fill(s, theme, size) < 0.2]
     assert sparse == []
     assert [s.kind for s, _size in fitted].count("agenda") == 1
 

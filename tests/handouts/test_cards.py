@@ -181,7 +181,7 @@ def test_cut_marks_stay_clear_of_the_running_header_and_footer(large_print: bool
     from reportlab.lib.units import mm
 
     from handouts.pages import footer_top, header_rule
-    from handouts.styles import Printer
+    from handouts.printer import Printer
     from tests.handouts.conftest import line_segments
 
     pack, path = hour_cards

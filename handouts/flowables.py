@@ -1,6 +1,6 @@
 """Building blocks the printables share: lists, boxed panels, tables, ruled lines and cards.
 
-Each function takes the document's :class:`~handouts.styles.Printer` (so text is escaped and
+Each function takes the document's :class:`~handouts.printer.Printer` (so text is escaped and
 recorded for the glyph check) and returns flowables. Boxes carry a written label, so black-and-white
 printing loses no meaning.
 """
@@ -17,7 +17,7 @@ from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table
 
 from facilitator.model import Contact, LocalContact, SessionInfo, Term, Words
 from handouts.pages import Keep, body_area
-from handouts.styles import ACCENT, INK, MUTED, RULE, TINT, Printer
+from handouts.printer import ACCENT, INK, MUTED, RULE, TINT, Printer
 
 PAD = 2.6 * mm
 

@@ -17,7 +17,7 @@ from facilitator.model import Pack, RenderConfig
 from facilitator.model.audience import band_named
 from facilitator.model.config import SHIPPED_FONTS
 from handouts.pages import fit_line
-from handouts.styles import (
+from handouts.printer import (
     Printer,
     check_glyphs,
     clean_text,
