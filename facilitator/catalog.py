@@ -177,6 +177,10 @@ def read_catalog(path: Path, language: str | None = None) -> Catalog:
 
 def write_catalog(catalog: Catalog, path: Path) -> None:
     """Write ``catalog`` as a PO file, atomically and in a stable order."""
+    for message in catalog:
+        # Babel flags any text with "%" as a Python format string; the tool's placeholders are
+        # {name}, so the flag only makes msgfmt reject ordinary translations of "82% of".
+        message.flags.discard("python-format")
     buffer = io.BytesIO()
     # Babel wraps a previous msgid ("#| msgid") like a comment, across lines msgfmt cannot read:
     # fuzzy entries keep their old translation, and the English they were made for is not written.
