@@ -121,8 +121,9 @@ def one_line(text: str) -> str:
 
 
 def local_contacts(says: Voice, words: Words = ENGLISH, national: tuple[ContactEntry, ...] = ()) -> tuple[LocalContact, ...]:
-    """The local-contacts slot: the national child helpline and the emergency number, from the
-    locale pack's contacts when it has them, else left to write in (no number is ever made up)."""
+    """The local-contacts slot: the national child helpline, the emergency number and a crisis
+    line (for someone who cannot cope or wants to hurt themselves), from the locale pack's
+    contacts when it has them, else left to write in (no number is ever made up)."""
 
     def slot(label: str, roles: tuple[str, ...]) -> LocalContact:
         found = next((c for c in national if c.role in roles and (c.phone or c.website)), None)
@@ -130,7 +131,7 @@ def local_contacts(says: Voice, words: Words = ENGLISH, national: tuple[ContactE
             return LocalContact(label)
         return LocalContact(label, found.name, found.phone or "", found.website or "", f"{found.source.name}, {found.source.date.isoformat()}")
 
-    return (slot(words(says.helpline), ("helpline",)), slot(words(says.emergency), ("emergency", "police")))
+    return (slot(words(says.helpline), ("helpline",)), slot(words(says.emergency), ("emergency", "police")), slot(words(says.crisis), ("crisis",)))
 
 
 def _contact(c: ContactEntry) -> Contact:

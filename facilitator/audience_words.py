@@ -21,6 +21,8 @@ class Voice(Model):
     help_line_contact: NonEmpty
     helpline: NonEmpty
     emergency: NonEmpty
+    crisis: NonEmpty
+    """The crisis line's label: for someone who cannot cope or wants to hurt themselves."""
     discuss: NonEmpty
     """How a question is discussed, on discussion slides ("Talk in pairs")."""
 

@@ -263,6 +263,9 @@ def check_command(
         pack = load_locale(resolve(locale))
         lib = _library(library, locale)
         report = check_library(lib, pack.language, tuple((a.phrase, a.instead) for a in pack.settings.avoid))
+        from facilitator.termbase import check_terms, load_terms
+
+        report.errors.extend(check_terms(pack.catalog, load_terms(pack.folder), pack.messages))
     for problem in report.errors:
         err.print(f"error: {problem}", markup=False)
     if not quiet:

@@ -68,7 +68,7 @@ class Source(Model):
 class ContactEntry(Model):
     """One national contact in ``contacts.yaml``: never shipped without its source."""
 
-    role: Literal["helpline", "hotline", "emergency", "police", "other"]
+    role: Literal["helpline", "crisis", "hotline", "emergency", "police", "other"]
     name: NonEmpty
     phone: NonEmpty | None = None
     website: NonEmpty | None = None
@@ -255,7 +255,7 @@ CONTACTS_YAML = """\
 # the source you took each one from (who published it, and when you checked it).
 contacts: []
 # contacts:
-#   - role: helpline            # helpline, hotline, emergency, police or other
+#   - role: helpline            # helpline, crisis, hotline, emergency, police or other
 #     name: National child helpline
 #     phone: "0000"
 #     website: www.example.org

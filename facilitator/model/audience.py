@@ -31,6 +31,33 @@ class TypePolicy:
     card_body_large: float
 
 
+@dataclass(frozen=True)
+class PrintType:
+    """The sizes every printable shares whatever the band, in points: regular or large print."""
+
+    small_min: float
+    """The smallest "small" text (notes, sources) beside body text."""
+    fitted_small_min: float
+    """The smallest small text when a card's body is shrunk to fit."""
+    floor: float
+    """Nothing is set below this."""
+    chrome: float
+    """Running headers and footers."""
+    card_label: float
+    """The strip at the top of a card ("Story 1")."""
+    write_line_mm: float
+    """Room for one handwritten line, in millimetres."""
+
+
+PRINT_TYPE = PrintType(small_min=9.0, fitted_small_min=8.0, floor=7.0, chrome=8.5, card_label=9.5, write_line_mm=8.0)
+LARGE_PRINT_TYPE = PrintType(small_min=14.0, fitted_small_min=12.0, floor=14.0, chrome=11.0, card_label=14.0, write_line_mm=11.0)
+"""``--large-print``: no small type (readers who need it need it for the contacts too)."""
+
+
+def print_type(large_print: bool) -> PrintType:
+    return LARGE_PRINT_TYPE if large_print else PRINT_TYPE
+
+
 YOUNG_TYPE = TypePolicy(slide_body=32, slide_body_min=28, print_body=12.0, print_body_large=15.0, card_body=15.0, card_body_large=17.0)
 OLDER_TYPE = TypePolicy(slide_body=28, slide_body_min=24, print_body=11.0, print_body_large=14.0, card_body=14.0, card_body_large=17.0)
 ADULT_TYPE = TypePolicy(slide_body=26, slide_body_min=24, print_body=11.0, print_body_large=14.0, card_body=14.0, card_body_large=17.0)
