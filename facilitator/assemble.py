@@ -44,7 +44,7 @@ from facilitator.model import (
 )
 from facilitator.model.words import ENGLISH
 from facilitator.planner import validate_plan
-from facilitator.schema import ForBands, Section, pick
+from facilitator.schema import ForBands, Note, Section, for_band, pick
 from facilitator.typography import typeset
 
 
@@ -247,16 +247,19 @@ def facilitator_view(s: Section, band: Band, language: str = "en") -> Facilitato
     def each(items: list[str]) -> tuple[str, ...]:
         return tuple(typeset(t, language) for t in items)
 
+    def lines(notes: list[Note]) -> tuple[str, ...]:
+        return each(for_band(notes, band))
+
     return FacilitatorBlock(
         participant=participant_view(s, band, language),
-        objectives=each(s.objectives),
+        objectives=lines(s.objectives),
         say=typeset(pick(f.say, band), language) if f.say else "",
         questions=tuple(
-            GuideQuestion(typeset(pick(q.ask, band), language), each(q.listen_for), each(q.follow_up)) for q in shown(s.questions, band)
+            GuideQuestion(typeset(pick(q.ask, band), language), lines(q.listen_for), lines(q.follow_up)) for q in shown(s.questions, band)
         ),
-        notes=each(f.notes),
-        safeguarding=each(f.safeguarding),
-        key_message=typeset(f.key_message or "", language),
+        notes=lines(f.notes),
+        safeguarding=lines(f.safeguarding),
+        key_message=typeset(pick(f.key_message, band), language) if f.key_message else "",
         materials=each(f.materials),
         protocol=each(f.protocol),
         source=tuple(s.source),

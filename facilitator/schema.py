@@ -121,10 +121,31 @@ class ForBands(Model):
         return self.bands is None or band.name in self.bands
 
 
+class Note(ForBands):
+    """One line the facilitator reads (an objective, a note, a point to listen for): for every
+    band, or with ``bands:`` for some; written as a plain string when it is for every band."""
+
+    text: NonEmpty
+
+
+def _as_notes(value: Any) -> Any:
+    items = _text_list(value) if not isinstance(value, list) or all(isinstance(v, str) for v in value) else value
+    return [{"text": item} if isinstance(item, str) else item for item in items]
+
+
+Notes = Annotated[list[Note], BeforeValidator(_as_notes)]
+"""Facilitator lines, each for every band or (``{text: ..., bands: [adults]}``) for some."""
+
+
+def for_band(notes: list[Note], band: Band) -> list[str]:
+    """The texts of ``notes`` written for ``band``."""
+    return [n.text for n in notes if n.shown_to(band)]
+
+
 class Question(ForBands):
     ask: Text
-    listen_for: Strings = Field(default_factory=list)
-    follow_up: Strings = Field(default_factory=list)
+    listen_for: Notes = Field(default_factory=list)
+    follow_up: Notes = Field(default_factory=list)
 
 
 class Term(ForBands):
@@ -213,9 +234,9 @@ class FacilitatorContent(Model):
     """What only the facilitator sees."""
 
     say: Text | None = None
-    notes: Strings = Field(default_factory=list)
-    safeguarding: Strings = Field(default_factory=list)
-    key_message: NonEmpty | None = None
+    notes: Notes = Field(default_factory=list)
+    safeguarding: Notes = Field(default_factory=list)
+    key_message: Text | None = None
     materials: Strings = Field(default_factory=list)
     protocol: Strings = Field(default_factory=list)
 
@@ -241,7 +262,7 @@ class Section(Model):
     requires: list[NonEmpty] = Field(default_factory=list)
     phase: Phase | None = None
     """Where in a session this section goes; by default, from its kind (content/session.yaml)."""
-    objectives: Strings = Field(default_factory=list)
+    objectives: Notes = Field(default_factory=list)
     official_titles: list[NonEmpty] = Field(default_factory=list)
     one_text: bool = False
     """The participant text is written once for every age the section admits (e.g. ground rules);

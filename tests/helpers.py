@@ -31,10 +31,10 @@ def facilitator_only_texts(lib: Library) -> set[str]:
     for s in lib.values():
         f = s.facilitator
         found.update(f.say.values() if f.say else ())
-        found.update([*f.notes, *f.safeguarding, *f.protocol, *f.materials])
-        found.update([f.key_message] if f.key_message else [])
+        found.update([*(n.text for n in (*f.notes, *f.safeguarding)), *f.protocol, *f.materials])
+        found.update(f.key_message.values() if f.key_message else [])
         for q in s.questions:
-            found.update([*q.listen_for, *q.follow_up])
+            found.update(n.text for n in (*q.listen_for, *q.follow_up))
     return {t for t in found if squash(t) not in participant}
 
 

@@ -51,9 +51,12 @@ class Markers:
         self.by_section: dict[str, list[tuple[str, Any]]] = {}
 
     def tag(self, section: str, text: object, bands: list[str] | None = None) -> object:
-        """``text`` (a string or a list of strings) with a new marker at the end of each string."""
+        """``text`` (a string, a facilitator line ``{text, bands}``, or a list of them) with a new
+        marker at the end of each string."""
         if isinstance(text, list):
             return [self.tag(section, item, bands) for item in text]
+        if isinstance(text, dict):  # a line for some bands only
+            return {**text, "text": self.tag(section, text["text"], text.get("bands") or bands)}
         assert isinstance(text, str), (section, text)
         self.count += 1
         marker = f"ZZFAC{self.count}ZZ"
@@ -96,7 +99,7 @@ def marked(tmp_path_factory: pytest.TempPathFactory) -> tuple[Library, Markers]:
         facilitator = data.get("facilitator") or {}
         for name in FACILITATOR_FIELDS:
             if facilitator.get(name):
-                facilitator[name] = markers.tag_variants(sid, facilitator[name]) if name == "say" else markers.tag(sid, facilitator[name])
+                facilitator[name] = markers.tag_variants(sid, facilitator[name]) if name in ("say", "key_message") else markers.tag(sid, facilitator[name])
         for question in data.get("questions") or []:
             for name in QUESTION_FIELDS:
                 if question.get(name):

@@ -15,7 +15,7 @@ def all_text(lib: Library, ids: list[str] | None = None) -> str:
             for _path, variants in iter_texts(s):
                 for value in variants.values():
                     chunks.extend(value if isinstance(value, list) else [value])
-            chunks += s.facilitator.notes + [c.name + " " + (c.website or "") for c in s.participant.contacts]
+            chunks += [n.text for n in s.facilitator.notes] + [c.name + " " + (c.website or "") for c in s.participant.contacts]
     return " ".join(chunks)
 
 
