@@ -17,6 +17,7 @@ from babel.dates import format_date
 from facilitator import __version__
 from facilitator.audience_words import Voice, voice
 from facilitator.errors import FacilitatorError, Problem
+from facilitator.guide_wording import guide_wording, printed
 from facilitator.library import Library
 from facilitator.loader import outline_ids
 from facilitator.localepack import ContactEntry, LocalePack
@@ -93,6 +94,7 @@ def assemble(plan: Plan, library: Library, words: Words = ENGLISH, org: str = ""
         notices.append(_("This locale pack has no child helpline: find your national child helpline in Child Helpline International’s directory, check it, and add it to the pack’s contacts.yaml (or write it on the handouts) before the session."))
     if locale is not None and locale.draft:
         notices.append(_("Draft translation: needs review by a native speaker before it is used with children."))
+    guide = guide_wording()
     card_line = f"{_(says.help_line)} {local[0].label}: {local[0].shown}"
     return Pack(
         plan=plan,
@@ -101,6 +103,7 @@ def assemble(plan: Plan, library: Library, words: Words = ENGLISH, org: str = ""
             info, agenda, fblocks, safeguarding, glossary, contacts, local,
             tuple((r, outline[r]) for r in rows), _left_out(plan, library, language),
             cards=cards, draft_translation=bool(locale and locale.draft), notices=tuple(notices),
+            preparation=printed(guide.preparation, words, len(cards)), to_print=printed(guide.to_print, words, len(cards)),
         ),
     )
 

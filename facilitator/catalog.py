@@ -126,6 +126,12 @@ def tool_words() -> list[tuple[str, str]]:
     for band, words in (data or {}).items():
         for key, text in (words or {}).items():
             found.setdefault(str(text), f"audiences.yaml: {key} ({band})")
+    from facilitator.guide_wording import guide_wording
+
+    wording = guide_wording()
+    for part in ("preparation", "to_print"):
+        for line in getattr(wording, part):
+            found.setdefault(line.text, f"guide.yaml: {part}")
     return list(found.items())
 
 

@@ -21,6 +21,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepInFrame, Ta
 from reportlab.platypus.doctemplate import FrameBreak
 
 from facilitator.model import Card, ParticipantPack, RenderConfig
+from facilitator.model.audience import print_type
 from handouts.flowables import PAD, document_line, numbered, space, table
 from handouts.pages import Body, Metadata, Running, body_area, build_pdf, fit_paragraph, stack_height
 from handouts.printer import ACCENT, INK, RULE, TINT, Printer, paragraphs_of
@@ -269,7 +270,7 @@ def _content(printer: Printer, face: _Face, total: int) -> list[Flowable]:
 def _label_band(printer: Printer, kind: str, number: str) -> Table:
     """The tinted strip at the top of a card: what kind of card it is (and which half), in
     words, and its number. Its type does not grow with the card's, so it stays on one line."""
-    size = 14.0 if printer.config.large_print else 9.5
+    size = print_type(printer.config.large_print).card_label
     left = printer.para(kind, "label", spaceAfter=0, fontSize=size, leading=size * 1.25)
     if not number:
         return _strip(printer, left)

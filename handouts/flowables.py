@@ -16,6 +16,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table, TableStyle
 
 from facilitator.model import Contact, LocalContact, SessionInfo, Term, Words
+from facilitator.model.audience import print_type
 from handouts.pages import Keep, body_area
 from handouts.printer import ACCENT, INK, MUTED, RULE, TINT, Printer
 
@@ -250,7 +251,7 @@ def _draw_lines(canvas: Canvas, count: int, spacing: float, width: float) -> Non
 
 def line_spacing(printer: Printer) -> float:
     """Room for one handwritten line (more in large print)."""
-    return 11 * mm if printer.config.large_print else 8 * mm
+    return print_type(printer.config.large_print).write_line_mm * mm
 
 
 def write_in(printer: Printer, lines: int = 3) -> Flowable:

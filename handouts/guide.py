@@ -136,7 +136,7 @@ def _at_a_glance(printer: Printer, pack: FacilitatorPack, width: float) -> list[
     rows: list[tuple[str, list[Flowable]]] = [
         (_("Audience"), [printer.para(audience, "cell")]),
         (_("Time"), [printer.para(_("{minutes} minutes, {start}\u2013{end}", minutes=info.minutes, start=_clock(info.start), end=_clock(info.end)), "cell")]),
-        (_("What to print"), bullets(printer, _to_print(pack, _), "bullet_small")),
+        (_("What to print"), bullets(printer, list(pack.to_print), "bullet_small")),
     ]
     out = [*heading(printer, _("Session at a glance"), "h2")]
     out.append(ruled_table(printer, [[printer.para(label, "cell_bold"), cells] for label, cells in rows], [width * 0.27, width * 0.73]))
@@ -156,15 +156,6 @@ def _objectives_and_materials(printer: Printer, pack: FacilitatorPack) -> list[F
     if materials:
         out += heading(printer, _("Materials"), "h3")
         out += bullets(printer, materials, "bullet_small")
-    return out
-
-
-def _to_print(pack: FacilitatorPack, _: Words) -> list[str]:
-    cards = len(pack.cards)
-    out = [_("Participant handout: one per participant, and a few spare.")]
-    if cards:
-        out.append(_("Scenario and role-play cards (number of cards: {count}): one set per small group of three or four, cut along the marks.", count=cards))
-    out.append(_("This guide: one per facilitator."))
     return out
 
 
@@ -300,22 +291,8 @@ DRAFT = "Draft translation: needs review by a native speaker before it is used w
 
 def _preparation(printer: Printer, pack: FacilitatorPack, width: float) -> list[Flowable]:
     _ = printer.words
-    cards = bool(pack.cards)
-    fill_in = (
-        _("Before printing, fill in the local-contacts slot: type the national child helpline and the emergency number onto the help slide, and write them in the boxes of one handout and one set of cards, then copy those. Check every number yourself; never guess one.")
-        if cards
-        else _("Before printing, fill in the local-contacts slot: type the national child helpline and the emergency number onto the help slide, and write them in the boxes of one handout, then copy it. Check every number yourself; never guess one.")
-    )
-    items = [
-        # What the pack itself could not do (a helpline the locale lacks, a draft translation) comes first.
-        *pack.notices,
-        _("Tell the safeguarding lead of the school or organisation about the session: the date, the group and the topics. Agree how to reach them on the day."),
-        _("Plan for small groups, not an assembly, with a second adult in the room."),
-        _("Know the local contacts: the national child helpline, child protection services and how to report to the police. Write them under Local contacts in the safeguarding brief."),
-        fill_in,
-        _("Read the safeguarding brief and the disclosure protocol."),
-        _("Print the handouts and cards (see What to print).") if cards else _("Print the handouts (see What to print)."),
-    ]
+    # What the pack itself could not do (a helpline the locale lacks, a draft translation) comes first.
+    items = [*pack.notices, *pack.preparation]
     return [*heading(printer, _("Preparation checklist"), "h2"), checklist(printer, items, width)]
 
 

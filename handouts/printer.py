@@ -25,6 +25,7 @@ from reportlab.platypus import Paragraph
 
 from facilitator.errors import FacilitatorError, Problem
 from facilitator.model import Band, RenderConfig
+from facilitator.model.audience import print_type
 from facilitator.model.config import PAPERS
 from facilitator.xmltext import markup_escape, xml_safe
 
@@ -161,13 +162,13 @@ def sizes_for(config: RenderConfig, band: Band, cards: bool = False, guide: bool
         body = policy.card_body_large if config.large_print else policy.card_body
     else:
         body = policy.print_body_large if config.large_print else policy.print_body
+    shared = print_type(config.large_print)
     # Large print has no small type: readers who need it need it for the contacts too.
-    small = body if config.large_print else max(body - 2, 9.0)
-    floor = 14.0 if config.large_print else 7.0
+    small = body if config.large_print else max(body - 2, shared.small_min)
+    floor = shared.floor
     if guide:
         small, floor = max(small, GUIDE_FLOOR), max(floor, GUIDE_FLOOR)
-    chrome = 11.0 if config.large_print else 8.5
-    return Sizes(body, small, chrome, floor)
+    return Sizes(body, small, shared.chrome, floor)
 
 
 HEADING_STYLES = frozenset({"title", "h1", "h2", "h3"})
@@ -226,7 +227,7 @@ class Printer:
         other = object.__new__(Printer)
         other.__dict__.update(self.__dict__)
         floor = self.sizes.floor
-        small = min(body, max(body - 2, 12.0 if self.config.large_print else 8.0, floor))
+        small = min(body, max(body - 2, print_type(self.config.large_print).fitted_small_min, floor))
         other.sizes = Sizes(body, small, self.sizes.chrome, floor)
         other.styles = make_styles(self.fonts, other.sizes, self.config.large_print)
         return other

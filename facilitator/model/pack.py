@@ -110,6 +110,10 @@ class FacilitatorPack:
     notices: tuple[str, ...] = ()
     """What the facilitator must do before the session that the pack could not do (e.g. add a
     child helpline the locale pack lacks; review a draft translation)."""
+    preparation: tuple[str, ...] = ()
+    """The preparation checklist (``content/guide.yaml``), in the pack's language."""
+    to_print: tuple[str, ...] = ()
+    """What to print, and how many (``content/guide.yaml``), in the pack's language."""
 
 
 @dataclass(frozen=True)
