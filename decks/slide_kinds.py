@@ -168,12 +168,17 @@ def _note_card() -> Box:
     return BODY_BOX
 
 
+LOCAL_H = 150
+"""The local-contacts row: three slots (helpline, emergency, crisis line), each a label of up to
+two lines and the number, at the band's body size."""
+
+
 def _local_box() -> Box:
-    return Box(BODY_BOX.left, BODY_BOX.top, BODY_BOX.width, 112)
+    return Box(BODY_BOX.left, BODY_BOX.top, BODY_BOX.width, LOCAL_H)
 
 
 def _contacts_box() -> Box:
-    top = BODY_BOX.top + 112 + GAP * 1.5
+    top = BODY_BOX.top + LOCAL_H + GAP * 1.5
     return Box(BODY_BOX.left, top, BODY_BOX.width, BODY_BOX.bottom - top)
 
 

@@ -182,7 +182,7 @@ def _activity(pb: ParticipantBlock, title: str, _: Words) -> SlideSpec:
 def _help_slide(pb: ParticipantBlock, pack: ParticipantPack, notes: tuple[str, ...], _: Words) -> SlideSpec:
     """Local numbers first and large (written in by hand when the pack has none), then the first
     of the guide's contacts."""
-    local = tuple(f"{c.label}: {c.shown}" for c in pack.local_contacts)
+    local = tuple(f"{c.label}: {c.first}" for c in pack.local_contacts)
     shown = pb.contacts[:MAX_CONTACTS_ON_SLIDE]
     points = tuple(f"{c.name}: {c.phone or c.website}" if (c.phone or c.website) else c.name for c in shown)
     if len(pb.contacts) > len(shown):

@@ -32,7 +32,7 @@ def test_sections_table_and_filters() -> None:
     assert result.exit_code == 0
     assert "scenario" in result.stdout and "sections" in result.stdout
     assert run("sections", "--topic", "knitting").exit_code == 2
-    assert "kinds: intro" in run("sections", "--kind", "lecture").stderr
+    assert "kinds: opening, intro" in run("sections", "--kind", "lecture").stderr
 
 
 def test_show_grooming_differs_by_age_and_hides_facilitator_notes() -> None:

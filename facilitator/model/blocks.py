@@ -68,6 +68,12 @@ class LocalContact:
         """The number, or a line to write it on."""
         return self.where or "_" * 14
 
+    @property
+    def first(self) -> str:
+        """The first of several numbers ("1553 · 0919-057-1553"), or a line to write it on: for a
+        slot too small for all of them (the handout's help panel lists every one)."""
+        return self.shown.split(" · ")[0]
+
 
 @dataclass(frozen=True)
 class Story:
