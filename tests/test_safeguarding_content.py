@@ -4,15 +4,20 @@ Each test reads what a participant (or a facilitator) of one band would read, as
 `facilitator show` give it, and fails if a fixed risk comes back.
 """
 
+import io
 import re
 
 import pytest
+from pypdf import PdfReader
 
+from facilitator.build.pipeline import render
 from facilitator.library import Library
 from facilitator.loader import iter_participant_texts, outline_ids
-from facilitator.model.audience import band_named, bands_admitted, parse_audience
+from facilitator.model.audience import Band, band_named, bands_admitted, parse_audience
+from facilitator.model.pack import Pack
 from facilitator.planner import make_plan
-from facilitator.schema import pick
+from facilitator.request import BuildRequest
+from facilitator.schema import for_band, pick
 
 YOUTH = ("10-12", "13-15", "16-17")
 TEENS = ("13-15", "16-17")
@@ -213,6 +218,81 @@ def test_the_question_box_does_not_promise_nobody_can_tell(shipped: Library, ban
 def test_the_question_box_says_a_worrying_slip_may_be_followed_up(shipped: Library) -> None:
     for band in TEENS:
         assert "find out who wrote it" in participant_text(shipped["question-box"], band)
+
+
+# 8. Facilitator text fitted to the band ------------------------------------------------------------
+
+BAND_WORD = r"(adults?|parents|carers|teenagers|teens|older|younger|\d\d-\d\d|\d\d-year-olds|\d\d and (over|up))"
+BAND_PREFIX = re.compile(rf"^\s*(\((?=[^)]*\b{BAND_WORD}\b)[^)]*\)|(?=[^:.]*\b{BAND_WORD}\b)[^:.]{{1,40}}:)\s", re.I)
+"""A label naming who a line is for ("Adults: ...", "(16-17) ...", "13 and over: ..."): a line for
+some bands only is written ``{text, bands}`` instead, so each band's guide prints only its own."""
+
+
+def facilitator_lines(section, band: Band) -> list[str]:  # type: ignore[no-untyped-def]
+    """Every facilitator line the guide and the speaker notes print of ``section`` for ``band``."""
+    f = section.facilitator
+    lines = for_band(section.objectives, band) + for_band(f.notes, band) + for_band(f.safeguarding, band)
+    for q in section.questions:
+        if q.shown_to(band):
+            lines += for_band(q.listen_for, band) + for_band(q.follow_up, band)
+    return lines + ([pick(f.key_message, band)] if f.key_message else [])
+
+
+def test_the_band_prefix_pattern_finds_the_old_labels() -> None:
+    for line in ("Adults: name signs.", "(16-17) Gifts do not create a debt.", "13 and over: know what it is.",
+                 "(13-15, 16-17) Flattery.", "16-17: it can feel normal.", "(16-17 and adults) Staff.", "12-year-olds: the youngest."):
+        assert BAND_PREFIX.match(line), line
+    for line in ("Adults may recognise a child they care for.", "Laws and the young person: the text says so.",
+                 "Say \"Thank you for telling me\".", "(Grooming can happen between young people.)"):
+        assert not BAND_PREFIX.match(line), line
+
+
+def test_no_facilitator_line_printed_for_a_band_starts_with_a_band_prefix(shipped: Library) -> None:
+    found = [(s.id, band.name, line) for s in shipped.values() for band in bands_admitted(s)
+             for line in facilitator_lines(s, band) if BAND_PREFIX.match(line)]
+    assert not found, found
+
+
+def rendered_guide(age: str, minutes: int) -> tuple[str, Pack]:
+    """The facilitator guide of a default session, as one string (spaces squashed, plain quotes),
+    and the pack it was made from (whose facilitator view also makes the speaker notes)."""
+    rendered = render(BuildRequest.from_options(age=age, minutes=minutes, only="guide"))
+    text = " ".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(rendered.files["guide.pdf"])).pages)
+    return plain(text), rendered.pack
+
+
+def plain(text: str) -> str:
+    return re.sub(r"\s+", " ", text.translate(str.maketrans("\u201c\u201d\u2018\u2019\u2013", "\"\"''-"))).strip()
+
+
+def adults_only_lines(section) -> list[str]:  # type: ignore[no-untyped-def]
+    """The facilitator lines of ``section`` written for adults only, and its adults' own key message."""
+    f = section.facilitator
+    notes = [*section.objectives, *f.notes, *f.safeguarding, *(n for q in section.questions for n in (*q.listen_for, *q.follow_up))]
+    lines = [n.text for n in notes if n.bands == ["adults"]]
+    key = f.key_message or {}
+    if "adults" in key and key["adults"] not in [v for k, v in key.items() if k != "adults"]:
+        lines.append(key["adults"])
+    return lines
+
+
+def test_a_10_12_guide_and_its_notes_hold_no_line_written_for_adults_only(shipped: Library) -> None:
+    young, young_pack = rendered_guide("10-12", 90)
+    adults, adults_pack = rendered_guide("adults", 90)
+    in_adults = {b.section_id for b in adults_pack.facilitator.blocks}
+    both = [b.section_id for b in young_pack.facilitator.blocks if b.section_id in in_adults]
+    checked = [(sid, line) for sid in both for line in adults_only_lines(shipped[sid])]
+    assert len(checked) >= 3, "the 10-12 and adults plans share too few sections with adults-only lines to test"
+    for sid, line in checked:
+        start = plain(line)[:60]  # the first words: PDF text breaks long lines where they wrap
+        assert start not in young, (sid, line)
+        assert start in adults, (sid, line)
+    # The speaker notes are made from the same facilitator view of each block: it holds none either.
+    for b in young_pack.facilitator.blocks:
+        printed = {plain(t) for t in (*b.objectives, *b.notes, *b.safeguarding, b.key_message,
+                                      *(n for q in b.questions for n in (*q.listen_for, *q.follow_up)))}
+        for line in adults_only_lines(shipped[b.section_id]):
+            assert plain(line) not in printed, (b.section_id, line)
 
 
 # 9. Wording ---------------------------------------------------------------------------------------
