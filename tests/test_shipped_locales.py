@@ -58,3 +58,20 @@ def test_the_shipped_catalogs_pass_msgfmt_check(locale: str) -> None:
         pytest.skip("gettext not installed: apt-get install -y gettext")
     po = resolve(locale) / "messages.po"
     assert subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(po)], capture_output=True).returncode == 0
+
+
+@pytest.mark.parametrize("locale", shipped_locales())
+def test_every_band_at_30_60_and_90_minutes_is_whole_in_the_locale(locale: str) -> None:
+    """What --strict checks, for every session length a user is offered: no section text, left-out
+    title or word of the tool that any band's plan prints falls back to English."""
+    from facilitator.build.pipeline import _untranslated, load, plan_for
+    from facilitator.catalog import tool_words
+    from facilitator.model import Words
+
+    loaded = load(BuildRequest.from_options(locale=locale))
+    assert loaded.locale is not None
+    assert [msgid for msgid, _where in tool_words() if loaded.locale.lookup("tool", msgid) is None] == []
+    for age in ("10-12", "13-15", "16-17", "adults"):
+        for minutes in (30, 60, 90):
+            plan = plan_for(BuildRequest.from_options(age=age, minutes=minutes, locale=locale), loaded.library)
+            assert _untranslated(plan, loaded.library, Words()) == [], (age, minutes)
