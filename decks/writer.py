@@ -52,7 +52,7 @@ def write(pack: Pack, out: BinaryIO, config: RenderConfig) -> int:
         else:
             slide = _template_slide(stage, spec, title, theme, size, paras)
         slide.name = spec.kind  # the slide's kind, for tests and for anyone reading the XML
-        _footer(slide, stage, theme, pack.participant.short_help_line, number)
+        _footer(slide, stage, theme, pack.participant.help_line, number)
         draw.title_first(slide)
         notes = slide.notes_slide.notes_text_frame
         assert notes is not None

@@ -16,11 +16,12 @@ from babel.dates import format_date
 
 from facilitator import __version__
 from facilitator.audience_words import Voice, voice
+from facilitator.contacts import ContactEntry
 from facilitator.errors import FacilitatorError, Problem
 from facilitator.guide_wording import guide_wording, printed
 from facilitator.library import Library
 from facilitator.loader import outline_ids
-from facilitator.localepack import ContactEntry, LocalePack
+from facilitator.localepack import LocalePack
 from facilitator.model import (
     AgendaItem,
     Band,
@@ -49,9 +50,11 @@ from facilitator.schema import ForBands, Note, Section, for_band, pick
 from facilitator.typography import typeset
 
 
-def assemble(plan: Plan, library: Library, words: Words = ENGLISH, org: str = "", locale: LocalePack | None = None) -> Pack:
+def assemble(plan: Plan, library: Library, words: Words = ENGLISH, org: str = "", locale: LocalePack | None = None,
+             local_help: tuple[ContactEntry, ...] | None = None) -> Pack:
     """Build the Pack for ``plan`` (in ``locale``'s language and country, when given), with the
-    tool's ``words`` in that language; refuses a plan that breaks a rule."""
+    tool's ``words`` in that language and the ``local_help`` contacts (by default the locale's);
+    refuses a plan that breaks a rule."""
     _ = words
     language = words.language
     broken = validate_plan(plan, library)
@@ -78,7 +81,8 @@ def assemble(plan: Plan, library: Library, words: Words = ENGLISH, org: str = ""
         date_text=format_date(plan.date, "long", locale="en_GB" if language == "en" else language.replace("-", "_")) if plan.date else "",
     )
     glossary = _glossary(pblocks)
-    national = tuple(_contact(c) for c in locale.contacts) if locale else ()
+    given = local_help if local_help is not None else (locale.contacts if locale else ())
+    national = tuple(_contact(c) for c in given)
     contacts = national + tuple(c for b in pblocks for c in b.contacts)
     if not contacts:
         raise FacilitatorError(Problem(field="plan", message="no contacts to print in 'where to get help'", hint="add a contacts section with at least one contact"))
@@ -87,10 +91,10 @@ def assemble(plan: Plan, library: Library, words: Words = ENGLISH, org: str = ""
     safeguarding = tuple(facilitator_view(s, band, language) for s in library.ordered() if s.facilitator_only)
     says = voice(band)
     cards = cards_of(pblocks)
-    local = local_contacts(says, words, locale.contacts if locale else ())
-    line = help_line(says, words, local, contacts)
+    local = local_contacts(says, words, given)
+    line = help_line(says, words, local)
     notices: list[str] = []
-    if locale is not None and not local[0].filled:
+    if (locale is not None or local_help is not None) and not local[0].filled:
         notices.append(_("This locale pack has no child helpline: find your national child helpline in Child Helpline International’s directory, check it, and add it to the pack’s contacts.yaml (or write it on the handouts) before the session."))
     if locale is not None and locale.draft:
         notices.append(_("Draft translation: needs review by a native speaker before it is used with children."))
@@ -98,7 +102,7 @@ def assemble(plan: Plan, library: Library, words: Words = ENGLISH, org: str = ""
     card_line = f"{_(says.help_line)} {local[0].label}: {local[0].shown}"
     return Pack(
         plan=plan,
-        participant=ParticipantPack(info, agenda, pblocks, glossary, contacts, local, line, card_line, _(says.help_line), _(says.discuss), cards),
+        participant=ParticipantPack(info, agenda, pblocks, glossary, contacts, local, line, card_line, _(says.discuss), cards),
         facilitator=FacilitatorPack(
             info, agenda, fblocks, safeguarding, glossary, contacts, local,
             tuple((r, outline[r]) for r in rows), _left_out(plan, library, language),
@@ -145,15 +149,13 @@ def _contact(c: ContactEntry) -> Contact:
     return Contact(c.name, about, c.website, c.phone, c.role in ("hotline", "police"), f"{c.source.name}, {c.source.date.isoformat()}")
 
 
-def help_line(says: Voice, words: Words, local: tuple[LocalContact, ...], contacts: tuple[Contact, ...]) -> str:
-    """"Where to get help" in one line, worded for the audience: the local helpline when it is
-    known, else the first contact with a phone number or website."""
-    first = next((c for c in local if c.filled), None) or next((c for c in contacts if c.website or c.phone), None)
-    if first is None:
+def help_line(says: Voice, words: Words, local: tuple[LocalContact, ...]) -> str:
+    """"Where to get help" in one line, worded for the audience, with the local child helpline when
+    it is known (a directory of helplines is no place to send a child in trouble)."""
+    helpline = local[0]
+    if not helpline.filled:
         return words(says.help_line)
-    if isinstance(first, LocalContact):
-        return words(says.help_line_contact, name=first.name or first.label, where=first.where)
-    return words(says.help_line_contact, name=first.name, where=first.phone or first.website)
+    return words(says.help_line_contact, name=helpline.name or helpline.label, where=helpline.first)
 
 
 def _left_out(plan: Plan, library: Library, language: str) -> tuple[LeftOut, ...]:

@@ -46,6 +46,7 @@ class PackOptions(Model):
     plan: str | None = None
     only: list[str] | None = None
     template: str | None = None
+    contacts: str | None = None
     paper: str | None = None
     large_print: bool | None = None
     locale: str | None = None
@@ -136,6 +137,7 @@ def read_config(path: Path, out_dir: Path, libraries: list[Path] | None = None) 
                 org=options.get("org"),
                 only=options.get("only"),
                 template=(base / options["template"]) if "template" in options else None,
+                contacts=(base / options["contacts"]) if "contacts" in options else None,
                 paper=options.get("paper"),
                 large_print=bool(options.get("large_print", False)),
                 locale=str(base / options["locale"]) if "locale" in options and (base / options["locale"]).is_dir() else options.get("locale"),

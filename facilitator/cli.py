@@ -6,6 +6,7 @@ import functools
 import json
 import os
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
@@ -42,6 +43,10 @@ F = TypeVar("F", bound=Callable[..., Any])
 AgeOption = Annotated[
     str | None,
     typer.Option("--age", "-a", metavar="AGE", help="A band (10-12, 13-15, 16-17, adults), a range (12-14) or an age (14)."),
+]
+ContactsOption = Annotated[
+    Path | None,
+    typer.Option("--contacts", metavar="FILE", help="Your local helplines (a contacts.yaml; start one with `facilitator contacts init`): printed on every slide, handout and card, and kept in plan.yaml."),
 ]
 LocaleOption = Annotated[
     str | None,
@@ -326,6 +331,7 @@ def plan_command(
     date: DateOption = None,
     place: PlaceOption = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", metavar="FILE", help="Write the plan to this YAML file to edit it.")] = None,
+    contacts: ContactsOption = None,
     library: LibraryOption = None,
     locale: LocaleOption = None,
 ) -> None:
@@ -336,6 +342,8 @@ def plan_command(
       facilitator plan --age 12-14 --minutes 60 --topic grooming --topic sextortion
 
       facilitator plan --age 10-12 --minutes 45 --start 13:30 -o plan.yaml
+
+      facilitator plan --contacts uk-contacts.yaml -o plan.yaml
     """
     from facilitator.build.pipeline import load, plan_for
     from facilitator.planner import plan_to_yaml, titles_of
@@ -343,11 +351,14 @@ def plan_command(
 
     if output is not None and (not str(output).strip() or output.is_dir()):
         raise FacilitatorError(Problem(str(output), 0, "--output", "is a folder or empty, not a file name", "give a file name, e.g. -o plan.yaml"))
-    request = BuildRequest.from_options(age=age, minutes=minutes, topics=topic, start=start, title=title, date=date, place=place, libraries=library, locale=locale)
+    request = BuildRequest.from_options(age=age, minutes=minutes, topics=topic, start=start, title=title, date=date, place=place, libraries=library,
+                                        locale=locale, contacts=contacts)
     lib = load(request).library
     plan = plan_for(request, lib)
     _print_agenda(plan, lib)
     if output:
+        if contacts is not None:  # named from the plan's folder, as `pack PLAN.yaml` reads it
+            plan = replace(plan, contacts=os.path.relpath(contacts.resolve(), output.resolve().parent))
         _write_text(output, plan_to_yaml(plan, titles_of(lib, plan)))
         out.print(f"Wrote {output}. Edit it, then build it with: facilitator pack {output}", markup=False)
 
@@ -383,6 +394,7 @@ def pack_command(
     template: Annotated[Path | None, typer.Option("--template", metavar="FILE.pptx", help="An organisation's .pptx template; its 'Title Slide' and 'Title and Content' layouts are used.")] = None,
     paper: Annotated[str | None, typer.Option("--paper", metavar="a4|letter", help="Paper for the PDFs: a4 or letter (default a4).")] = None,
     large_print: Annotated[bool, typer.Option("--large-print", help="Larger type in the PDFs (14 pt body).")] = False,
+    contacts: ContactsOption = None,
     library: LibraryOption = None,
     locale: LocaleOption = None,
     strict: Annotated[bool, typer.Option("--strict", help="With --locale: refuse to build when any text would fall back to English (it lists what).")] = False,
@@ -402,13 +414,15 @@ def pack_command(
       facilitator pack --only handout --paper letter --large-print
 
       facilitator pack --locale nl --strict
+
+      facilitator pack --contacts uk-contacts.yaml
     """
     from facilitator.request import BuildRequest
 
     request = BuildRequest.from_options(
         out_dir=out_dir, plan_file=plan_file, age=age, minutes=minutes, topics=topic, start=start, title=title, date=date,
         place=place, org=org, only=only, template=template, paper=paper, large_print=large_print, libraries=library,
-        locale=locale, strict=strict,
+        locale=locale, strict=strict, contacts=contacts,
     )
     from facilitator.build.manifest import MANIFEST, PLAN
     from facilitator.build.pipeline import build, load
@@ -514,6 +528,35 @@ def verify_command(
     out.print(report.summary(), markup=False)
     if not report.ok:
         raise typer.Exit(1)
+
+
+contacts_app = typer.Typer(help="Local help: a contacts file with your country's helplines, for every pack.", no_args_is_help=True)
+app.add_typer(contacts_app, name="contacts")
+
+
+@contacts_app.command("init")
+@reports_errors
+def contacts_init(
+    file: Annotated[Path, typer.Argument(metavar="FILE", help="The contacts file to write, e.g. contacts.yaml.")] = Path("contacts.yaml"),
+    country: Annotated[str, typer.Option("--country", "-c", metavar="CC", help="Two-letter country code, e.g. GB.")] = "XX",
+) -> None:
+    """Start a contacts file: what to look up for your country (never a number), to fill in and
+    check, then build with `--contacts FILE`.
+
+    Examples:
+
+      facilitator contacts init --country GB uk-contacts.yaml
+
+      facilitator pack --contacts uk-contacts.yaml
+    """
+    from facilitator.contacts import starter
+
+    if len(country) != 2 or not country.isalpha():
+        raise FacilitatorError(Problem(field="--country", message=f"'{country}' is not a two-letter country code", hint="use e.g. GB, KE or PH"))
+    if file.exists():
+        raise FacilitatorError(Problem(str(file), 0, "FILE", "already exists", "choose another name, or edit it"))
+    _write_text(file, starter(country))
+    out.print(f"Wrote {file}. Fill in each contact with its source and the date you checked it, then: facilitator pack --contacts {file}", markup=False)
 
 
 locale_app = typer.Typer(help="Make and keep a locale pack: a language and a country, without touching code.", no_args_is_help=True)

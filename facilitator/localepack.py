@@ -21,6 +21,7 @@ from babel import Locale, UnknownLocaleError
 from babel.messages.catalog import Catalog
 from pydantic import Field, ValidationError
 
+from facilitator.contacts import ContactEntry, read_contacts, starter
 from facilitator.errors import FacilitatorError, Problem
 from facilitator.schema import Model, NonEmpty
 from facilitator.yamlfile import read_yaml
@@ -58,28 +59,6 @@ class LocaleFile(Model):
     review: Review = Field(default_factory=Review)
     avoid: list[Avoid] = Field(default_factory=list)
     """Terms to avoid in participant text in this language (checked like the English list)."""
-
-
-class Source(Model):
-    name: NonEmpty
-    date: dt.date
-
-
-class ContactEntry(Model):
-    """One national contact in ``contacts.yaml``: never shipped without its source."""
-
-    role: Literal["helpline", "crisis", "hotline", "emergency", "police", "other"]
-    name: NonEmpty
-    phone: NonEmpty | None = None
-    website: NonEmpty | None = None
-    hours: NonEmpty | None = None
-    audience: NonEmpty | None = None
-    description: NonEmpty | None = None
-    source: Source
-
-
-class ContactsFile(Model):
-    contacts: list[ContactEntry] = Field(default_factory=list)
 
 
 def shipped_locales_dir() -> Path:
@@ -196,11 +175,8 @@ def load_locale(folder: Path) -> LocalePack:
                 inside = False
             if not inside or not path.resolve().is_file():
                 raise FacilitatorError(Problem(str(settings_path), lines.line("fonts", key), f"fonts.{key}", f"{getattr(settings.fonts, key)} is not a font file inside the locale folder", "put the .ttf file in the locale folder"))
-    contacts: tuple[ContactEntry, ...] = ()
     contacts_path = folder / "contacts.yaml"
-    if contacts_path.is_file():
-        data, lines = read_yaml(contacts_path)
-        contacts = tuple(_validated(ContactsFile, data or {}, contacts_path, lines).contacts)
+    contacts = read_contacts(contacts_path) if contacts_path.is_file() else ()
     return LocalePack(folder, settings, contacts)
 
 
@@ -249,20 +225,6 @@ review:
 #   - {{phrase: "...", instead: "..."}}
 """
 
-CONTACTS_YAML = """\
-# National contacts: they fill the local-contacts slot on the help slide, the handout and the cards,
-# ahead of the guide's international contacts. Never add a number you have not checked, and give
-# the source you took each one from (who published it, and when you checked it).
-contacts: []
-# contacts:
-#   - role: helpline            # helpline, crisis, hotline, emergency, police or other
-#     name: National child helpline
-#     phone: "0000"
-#     website: www.example.org
-#     hours: 24 hours
-#     audience: children and young people
-#     source: {name: "The helpline's own website", date: 2026-12-01}
-"""
 
 
 def init_locale(language: str, country: str, folder: Path) -> tuple[Path, int]:
@@ -287,7 +249,7 @@ def init_locale(language: str, country: str, folder: Path) -> tuple[Path, int]:
     (folder / "sections").mkdir(exist_ok=True)
     paper = "letter" if country.upper() in LETTER_COUNTRIES else "a4"
     (folder / "locale.yaml").write_text(LOCALE_YAML.format(language=language, name=locale.english_name, country=country.upper(), paper=paper), encoding="utf-8")
-    (folder / "contacts.yaml").write_text(CONTACTS_YAML, encoding="utf-8")
+    (folder / "contacts.yaml").write_text(starter(country), encoding="utf-8")
     (folder / "sections" / "README.md").write_text(
         "Put local sections here (the national law, a local case), one YAML file each, checked like any\n"
         "section; a file whose id is that of a shipped section replaces it.\n", encoding="utf-8")

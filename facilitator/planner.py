@@ -225,6 +225,7 @@ def plan_to_yaml(plan: Plan, titles: Mapping[str, str]) -> str:
     lines.append(f"place: {_scalar(plan.place)}" if plan.place else "# place: Community hall")
     if plan.topics:
         lines.append("topics: [" + ", ".join(plan.topics) + "]")
+    lines.append(f"contacts: {_scalar(plan.contacts)}" if plan.contacts else "# contacts: contacts.yaml   # your local helplines (facilitator contacts init)")
     lines.append("blocks:")
     for clock, b in plan.clock():
         title = titles.get(b.section_id, b.section_id)
@@ -237,7 +238,7 @@ def _scalar(text: str) -> str:
     return yaml.safe_dump(text, allow_unicode=True, default_style=None, width=10_000).strip().removesuffix("\n...").strip()
 
 
-PLAN_KEYS = {"title", "age", "start", "date", "place", "topics", "blocks"}
+PLAN_KEYS = {"title", "age", "start", "date", "place", "topics", "contacts", "blocks"}
 
 
 def read_plan(path: Any, library: Library) -> Plan:
@@ -267,7 +268,7 @@ def read_plan(path: Any, library: Library) -> Plan:
     date = data.get("date")
     if date is not None and not isinstance(date, dt.date):
         raise FacilitatorError(Problem(file, line("date"), "date", f"'{date}' is not a date", "write it as YYYY-MM-DD"))
-    for key in ("title", "place"):
+    for key in ("title", "place", "contacts"):
         if key in data and data[key] is not None and not isinstance(data[key], str):
             problems.append(Problem(file, line(key), key, f"must be text, not {type(data[key]).__name__}", "put the text in quotes"))
     topics = data.get("topics") or []
@@ -298,6 +299,7 @@ def read_plan(path: Any, library: Library) -> Plan:
         date=date,
         place=str(data.get("place") or ""),
         topics=tuple(topics),
+        contacts=str(data.get("contacts") or ""),
     )
     problems += [Problem(file, line("blocks", i), f"blocks.{i + 1}", p.message, p.hint) for i, p in validate_plan(plan, library)]
     if problems:

@@ -61,6 +61,8 @@ class BuildRequest:
     """A locale pack's folder (validated; its catalog is read when the pack is built)."""
     strict: bool = False
     """Refuse to build when any text would fall back to English."""
+    contacts: Path | None = None
+    """A contacts file (``--contacts``): the local numbers every participant output prints."""
     locale_pack: LocalePack | None = field(default=None, compare=False, repr=False)
     """The locale pack, read once when the request was checked (its catalog is parsed when first used)."""
 
@@ -85,6 +87,7 @@ class BuildRequest:
         libraries: list[Path] | tuple[Path, ...] | None = None,
         locale: str | None = None,
         strict: bool = False,
+        contacts: Path | str | None = None,
         where: str = "",
         names: dict[str, str] | None = None,
     ) -> BuildRequest:
@@ -146,6 +149,11 @@ class BuildRequest:
         for folder in libraries or ():
             if not Path(folder).is_dir():
                 raise refuse("library", f"{folder} is not a folder", "give a folder of section .yaml files")
+        contacts_file = Path(contacts) if contacts is not None else None
+        if contacts_file is not None:
+            from facilitator.contacts import read_contacts
+
+            read_contacts(contacts_file)  # refused now, with its line, before anything is built
         return cls(
             out_dir=Path(out_dir),
             audience=audience,
@@ -165,6 +173,7 @@ class BuildRequest:
             source_date_epoch=source_date_epoch(),
             locale=locale_folder,
             strict=strict,
+            contacts=contacts_file,
             locale_pack=locale_pack,
         )
 

@@ -53,6 +53,30 @@ class Report:
         return f"{count} problem{'s' if count != 1 else ''}: {files}. Rebuild the pack before printing it."
 
 
+def _what_changed(path: Path) -> str:
+    """A changed deck or PDF: saved by a program (edited by hand) or damaged, and what to do."""
+    import zipfile
+
+    if path.suffix == ".pptx":
+        try:
+            with zipfile.ZipFile(path) as deck:
+                whole = deck.testzip() is None and "ppt/presentation.xml" in deck.namelist()
+        except (OSError, zipfile.BadZipFile):
+            whole = False
+        if whole:
+            return ("; it still opens, so it was edited and saved by a program. A rebuild replaces it: to keep local numbers "
+                    "across rebuilds, put them in a contacts file (facilitator contacts init) and build with --contacts")
+        return "; it no longer opens as a slide deck (damaged, or copied only in part): rebuild it"
+    if path.suffix == ".pdf":
+        with path.open("rb") as f:
+            start = f.read(5)
+            f.seek(max(0, path.stat().st_size - 1024))
+            end = f.read()
+        if start != b"%PDF-" or b"%%EOF" not in end:
+            return "; it is no longer a whole PDF (damaged, or copied only in part): rebuild it"
+    return ""
+
+
 def verify_pack(folder: Path) -> Report:
     """Re-check ``folder`` against its ``manifest.json``. Raises :class:`FacilitatorError` when
     ``folder`` is not a pack (no folder, no manifest, a manifest that cannot be read)."""
@@ -65,6 +89,8 @@ def verify_pack(folder: Path) -> Report:
     report = Report(folder, checked=list(entries))
     for name, (sha256, size) in entries.items():
         problem = check_file(folder / name, sha256, size)
+        if problem.startswith("changed"):
+            problem += _what_changed(folder / name)
         if problem:
             report.problems.append(Finding(name, problem))
     for path in sorted(folder.iterdir(), key=lambda p: p.name):

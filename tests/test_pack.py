@@ -1,10 +1,12 @@
 """The Pack: two views of different types, assembled only from a plan that keeps the rules."""
 
 import dataclasses
+import datetime as dt
 
 import pytest
 
 from facilitator.assemble import assemble
+from facilitator.contacts import ContactEntry, Source
 from facilitator.errors import FacilitatorError
 from facilitator.library import Library
 from facilitator.model import Block, FacilitatorBlock, ParticipantBlock, ParticipantPack, Plan
@@ -42,6 +44,13 @@ def test_the_safeguarding_brief_is_in_the_facilitator_view_only(small_library: L
     assert "brief" not in {b.section_id for b in pack.participant.blocks}
 
 
-def test_where_to_get_help_is_one_line_naming_a_real_contact(small_library: Library) -> None:
-    pack = assemble(make_plan(small_library, parse_audience("13-15"), 60), small_library)
-    assert "www.childhelplineinternational.org" in pack.participant.help_line
+def test_where_to_get_help_is_one_line_naming_the_local_helpline_when_there_is_one(small_library: Library) -> None:
+    plan = make_plan(small_library, parse_audience("13-15"), 60)
+    without = assemble(plan, small_library).participant
+    assert without.help_line == "Need help? Talk to an adult you trust, or call a child helpline."  # never a directory
+    helpline = ContactEntry(role="helpline", name="Childline", phone="0800 1111", source=Source(name="test", date=dt.date(2026, 12, 2)))
+    crisis = ContactEntry(role="crisis", name="Samaritans", phone="116 123", source=Source(name="test", date=dt.date(2026, 12, 2)))
+    local = assemble(plan, small_library, local_help=(helpline, crisis)).participant
+    assert local.help_line == "Need help? Talk to an adult you trust, or contact Childline: 0800 1111"
+    assert [c.where for c in local.local_contacts] == ["0800 1111", "", "116 123"]  # helpline, emergency (to write in), crisis
+    assert local.contacts[0].name == "Childline"  # first in every list of where to get help

@@ -98,3 +98,18 @@ def test_a_broken_manifest_is_bad_input(pack: Path, manifest: str) -> None:
 def test_the_report_lists_what_was_checked(built: Path) -> None:
     report = verify_pack(built)
     assert report.ok and set(report.checked) == set(json.loads((built / "manifest.json").read_text())["files"])
+
+
+def test_a_deck_edited_by_hand_is_told_from_a_damaged_one(tmp_path: Path) -> None:
+    from pptx import Presentation
+
+    out = tmp_path / "pack"
+    build(BuildRequest.from_options(out_dir=out, only="deck"))
+    prs = Presentation(str(out / "deck.pptx"))
+    prs.slides[0].shapes.title.text_frame.text = "Typed over by hand"
+    prs.save(str(out / "deck.pptx"))
+    edited = verify_pack(out).problems[0].message
+    assert "edited and saved by a program" in edited and "--contacts" in edited
+    (out / "deck.pptx").write_bytes((out / "deck.pptx").read_bytes()[:2000])
+    damaged = verify_pack(out).problems[0].message
+    assert "no longer opens as a slide deck" in damaged

@@ -35,10 +35,11 @@ def _file_digest(path: Path) -> str:
     return sha256(path.read_bytes())
 
 
-def inputs_digest(request: BuildRequest, plan: Plan, library: Library) -> str:
+def inputs_digest(request: BuildRequest, plan: Plan, library: Library, contacts: Path | None = None) -> str:
     """A hash of everything a pack's bytes depend on: the tool version, the options, the plan,
     the files of the sections it uses (and the safeguarding brief the guide prints), the session
-    rules, the template and ``SOURCE_DATE_EPOCH``. Content hashes only, never file times."""
+    rules, the template, the contacts file and ``SOURCE_DATE_EPOCH``. Content hashes only, never
+    file times."""
     from facilitator.planner import plan_to_yaml, titles_of
 
     content = resources.files("facilitator") / "content"
@@ -53,6 +54,7 @@ def inputs_digest(request: BuildRequest, plan: Plan, library: Library) -> str:
         "sections": {sid: _file_digest(Path(library[sid].origin)) for sid in used},
         "rules": {name: _file_digest(Path(str(content / name))) for name in ("session.yaml", "audiences.yaml", "outline.yaml")},
         "template": _file_digest(request.template) if request.template else None,
+        "contacts": _file_digest(contacts) if contacts is not None and contacts.is_file() else None,
         "locale": {p.name: _file_digest(p) for p in sorted(request.locale.glob("*.*"))} if request.locale else None,
         "strict": request.strict,
         "source_date_epoch": request.source_date_epoch,
@@ -106,6 +108,7 @@ def _inputs(request: BuildRequest, pack: Pack) -> dict[str, Any]:
         "title": pack.participant.info.title,
         "org": request.org,
         "template": {"path": str(request.template), "sha256": _file_digest(request.template)} if request.template else None,
+        "contacts": plan.contacts or None,
         "library": [str(p) for p in request.libraries],
         "locale": request.locale.name if request.locale else None,
         "strict": request.strict,

@@ -9,12 +9,14 @@ below them. A locale is read once per build and its catalog parsed once.
 from __future__ import annotations
 
 import io
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from facilitator.build import manifest
 from facilitator.build.publish import publish, same_file
+from facilitator.contacts import read_contacts
 from facilitator.errors import FacilitatorError, Problem
 from facilitator.library import Library
 from facilitator.localepack import LocalePack, load_locale
@@ -105,9 +107,14 @@ def render(request: BuildRequest, loaded: Loaded | None = None, plan: Plan | Non
     loaded = loaded or load(request)
     library, locale = loaded.library, loaded.locale
     plan = plan or plan_for(request, library)
-    digest = manifest.inputs_digest(request, plan, library)
+    contacts_file = contacts_of(request, plan)
+    if contacts_file is not None and request.contacts is not None:
+        # plan.yaml names the contacts file, so a rebuild from it prints the same numbers.
+        plan = replace(plan, contacts=os.path.relpath(contacts_file.resolve(), request.out_dir.resolve()))
+    local_help = read_contacts(contacts_file) if contacts_file is not None else None
+    digest = manifest.inputs_digest(request, plan, library, contacts_file)
     words = Words(locale.lookup, locale.language) if locale else Words()
-    pack = assemble(plan, library, words, org=request.org, locale=locale)
+    pack = assemble(plan, library, words, org=request.org, locale=locale, local_help=local_help)
     fonts = locale.font_paths() if locale else None
     check_pack(pack, fonts)
     regular, bold = fonts or (None, None)
@@ -140,6 +147,8 @@ def render(request: BuildRequest, loaded: Loaded | None = None, plan: Plan | Non
     files[manifest.MANIFEST] = manifest.manifest(request, pack, digest, files, counts, locale, len(fell_back))
     # A document the pack has no content for is listed with why, but not as a file.
     notes = tuple(f"{name}: {about[name]}" for name in sorted(empty))
+    if not any(c.filled for c in pack.participant.local_contacts):
+        notes += (NO_LOCAL_HELP,)
     return Rendered(pack, files, counts, about, frozenset(empty), notes + tuple(f"untranslated, printed in English: {m}" for m in fell_back))
 
 
@@ -150,7 +159,7 @@ def build(request: BuildRequest, loaded: Loaded | None = None, *, skip_unchanged
     nothing is rendered)."""
     loaded = loaded or load(request)
     plan = plan_for(request, loaded.library)
-    if skip_unchanged and manifest.is_up_to_date(request.out_dir, manifest.inputs_digest(request, plan, loaded.library)):
+    if skip_unchanged and manifest.is_up_to_date(request.out_dir, manifest.inputs_digest(request, plan, loaded.library, contacts_of(request, plan))):
         recorded = manifest.recorded(request.out_dir) or {}
         counts = {str(k): int(v) for k, v in (recorded.get("documents") or {}).items()}
         files = {name: (request.out_dir / name, "") for name in [*recorded.get("files", {}), manifest.MANIFEST]}
@@ -160,6 +169,19 @@ def build(request: BuildRequest, loaded: Loaded | None = None, *, skip_unchanged
     paths = {name: (path, rendered.about.get(name, "")) for name, path in published.items()}
     paths.update({name: (request.out_dir / name, rendered.about[name]) for name in sorted(rendered.empty)})
     return BuildResult(plan, paths, rendered.counts, warnings=rendered.warnings)
+
+
+NO_LOCAL_HELP = ("no local contacts: the help slots on the slides, handout and cards are lines to write on; to print your numbers, "
+                 "make a contacts file (facilitator contacts init --country XX contacts.yaml) and build with --contacts contacts.yaml")
+
+
+def contacts_of(request: BuildRequest, plan: Plan) -> Path | None:
+    """The contacts file a build prints: ``--contacts``, else the one its plan file names."""
+    if request.contacts is not None:
+        return request.contacts
+    if plan.contacts and request.plan_file is not None:
+        return request.plan_file.parent / plan.contacts
+    return None
 
 
 def describe(count: int, unit: str) -> str:

@@ -58,12 +58,10 @@ class ParticipantPack:
     local_contacts: tuple[LocalContact, ...]
     """The national child helpline and emergency number, first on every "where to get help"."""
     help_line: str
-    """One short line saying where to get help, for footers, worded for the audience."""
+    """One short line saying where to get help, for every slide's and page's footer, worded for the
+    audience, with the local child helpline when the pack has it."""
     card_help_line: str
     """Where to get help on a cut-out card: the audience's words and the local helpline."""
-    short_help_line: str = ""
-    """The audience's words alone ("Need help? Tell an adult you trust, or call a child
-    helpline."), for slide footers."""
     discuss: str = ""
     """How this audience is asked to discuss a question ("Talk in pairs")."""
     cards: tuple[Card, ...] = ()

@@ -28,6 +28,9 @@ class Plan:
     place: str = ""
     topics: tuple[str, ...] = ()
     requested_minutes: int | None = None
+    contacts: str = ""
+    """The contacts file the plan is built with, as ``plan.yaml`` names it (relative to the plan's
+    folder), so every rebuild prints the same local numbers."""
     left_out: tuple[tuple[str, Reason], ...] = field(default=(), compare=False)
     """The sections not in the plan, each with why (a code, never words)."""
 

@@ -72,7 +72,8 @@ def test_four_cards_to_a_page_with_help_on_every_card(small_pack: Pack, tmp_path
     assert len(pages) == math.ceil(len(cards) / 4)
     # Each card says where to get help, with the local helpline to write in; so does the footer.
     assert squash(pages[0]).count(squash(small_pack.participant.card_help_line)) == min(4, len(cards))
-    assert squash(pages[0]).count(squash(small_pack.participant.help_line)) == 1
+    # The footer's line, which each card's line begins with when there is no local helpline.
+    assert squash(pages[0]).count(squash(small_pack.participant.help_line)) == min(4, len(cards)) + 1
 
 
 def card_type(path: Path, chrome: float) -> tuple[float, float]:
@@ -119,14 +120,14 @@ def test_a_plan_without_scenarios_or_role_plays_writes_no_cards(small_library: L
 def test_a_pack_without_cards_leaves_cards_out_and_says_why(small_library: Library, tmp_path: Path) -> None:
     import json
 
-    from facilitator.build.pipeline import Loaded, build
+    from facilitator.build.pipeline import NO_LOCAL_HELP, Loaded, build
     from facilitator.request import BuildRequest
 
     out = tmp_path / "pack"
     out.mkdir()
     (out / "cards.pdf").write_bytes(b"cards of an earlier plan")
     result = build(BuildRequest.from_options(out_dir=out, age="13-15", minutes=600, only="handout,cards"), Loaded(small_library))
-    assert result.warnings == ("cards.pdf: not written, the plan has no scenario or role-play cards",)
+    assert result.warnings == ("cards.pdf: not written, the plan has no scenario or role-play cards", NO_LOCAL_HELP)
     assert result.files["cards.pdf"][1] == "not written, the plan has no scenario or role-play cards"
     assert "cards.pdf" not in result.counts and (out / "handout.pdf").exists()
     assert not (out / "cards.pdf").exists(), "an earlier plan's cards are not kept beside this pack"

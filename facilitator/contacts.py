@@ -1,0 +1,104 @@
+"""Local help as an input of its own: a contacts file (``contacts.yaml``), in any language.
+
+The same format serves ``--contacts FILE`` (an English-speaking school, an NGO's country) and a
+locale pack's ``contacts.yaml``: the national child helpline, the emergency number, a crisis line,
+the hotline for abuse material and the route for adults, each with where it was taken from and when
+it was checked. A contact without its source is refused with its line; no number is ever invented.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, ValidationError, model_validator
+
+from facilitator.errors import FacilitatorError, Problem
+from facilitator.schema import Model, NonEmpty
+from facilitator.yamlfile import read_yaml
+
+Role = Literal["helpline", "crisis", "hotline", "emergency", "police", "other"]
+
+
+class Source(Model):
+    """Where a contact was taken from (a page's address or a named document) and when it was checked."""
+
+    name: NonEmpty
+    date: dt.date
+
+
+class ContactEntry(Model):
+    """One local contact: never shipped without its source."""
+
+    role: Role
+    name: NonEmpty
+    phone: NonEmpty | None = None
+    website: NonEmpty | None = None
+    hours: NonEmpty | None = None
+    audience: NonEmpty | None = None
+    description: NonEmpty | None = None
+    source: Source
+
+    @model_validator(mode="after")
+    def _reachable(self) -> ContactEntry:
+        if not (self.phone or self.website):
+            raise ValueError("has neither a phone number nor a website")
+        return self
+
+
+class ContactsFile(Model):
+    contacts: list[ContactEntry] = Field(default_factory=list)
+
+
+def read_contacts(path: Path) -> tuple[ContactEntry, ...]:
+    """The contacts of ``path``, checked: a problem names the file, the line and the field."""
+    from facilitator.loader import problems_from
+
+    if not path.is_file():
+        raise FacilitatorError(Problem(str(path), 0, "--contacts", "is not a file", "make one with `facilitator contacts init --country XX contacts.yaml`"))
+    data, lines = read_yaml(path)
+    if not isinstance(data, dict):
+        raise FacilitatorError(Problem(str(path), 1, "contacts", "is not a contacts file (expected `contacts:` with a list)", "make one with `facilitator contacts init`"))
+    try:
+        return tuple(ContactsFile.model_validate(data).contacts)
+    except ValidationError as exc:
+        raise FacilitatorError(problems_from(exc, str(path), lines, "each contact has role, name, phone or website, and source: {name, date}")) from None
+
+
+def starter(country: str) -> str:
+    """A commented contacts file to fill in for ``country``: what to look up, never a number."""
+    return STARTER.replace("{country}", country.upper())
+
+
+STARTER = """\
+# Local help for sessions in {country}: these contacts fill the local-contacts slot on the help
+# slide, the handout and every card (child helpline, emergency number, crisis line), and come first
+# in every list of where to get help. Build with: facilitator pack --contacts THIS-FILE
+#
+# Look each one up on its own official website, call it to check, and write where you found it
+# (the page's address or the document's name) and the date you checked it. Never guess a number.
+# A contact needs a phone number or a website, and its source.
+#
+# Roles: helpline (the national child helpline: Child Helpline International's directory,
+#        www.childhelplineinternational.org, lists them), emergency (police, ambulance),
+#        crisis (a crisis or suicide-prevention line), hotline (for reporting child sexual abuse
+#        material: the INHOPE member in {country}, www.inhope.org), police, other (e.g. where
+#        adults report a concern about a child).
+contacts: []
+# contacts:
+#   - role: helpline
+#     name: ...
+#     phone: "..."
+#     hours: ...
+#     audience: children and young people up to 18
+#     source: {name: "the helpline's own page, https://...", date: 2026-12-02}
+#   - role: emergency
+#     name: ...
+#     phone: "..."
+#     source: {name: "...", date: 2026-12-02}
+#   - role: crisis
+#     name: ...
+#     phone: "..."
+#     source: {name: "...", date: 2026-12-02}
+"""
