@@ -188,5 +188,5 @@ def _help_slide(pb: ParticipantBlock, pack: ParticipantPack, notes: tuple[str, .
     if len(pb.contacts) > len(shown):
         points += (_("More contacts are on your handout."),)
     if not all(c.filled for c in pack.local_contacts):
-        notes = (_("Before the session, type your national child helpline and emergency number over the lines on this slide, and check each number yourself."),) + notes
+        notes = (_("Before the session, build the pack with your local contacts (--contacts), or write the child helpline, the emergency number and a crisis line on the printed handouts and cards; check each number yourself."),) + notes
     return SlideSpec("help", _("Where to get help"), notes, points=points, lines=local)

@@ -133,12 +133,14 @@ def local_contacts(says: Voice, words: Words = ENGLISH, national: tuple[ContactE
     contacts when it has them, else left to write in (no number is ever made up)."""
 
     def slot(label: str, roles: tuple[str, ...]) -> LocalContact:
-        found = next((c for c in national if c.role in roles and (c.phone or c.website)), None)
+        found = next((c for role in roles for c in national if c.role == role and (c.phone or c.website)), None)
         if found is None:
             return LocalContact(label)
         return LocalContact(label, found.name, found.phone or "", found.website or "", f"{found.source.name}, {found.source.date.isoformat()}")
 
-    return (slot(words(says.helpline), ("helpline",)), slot(words(says.emergency), ("emergency", "police")), slot(words(says.crisis), ("crisis",)))
+    # With no crisis line of its own, the crisis slot gives the child helpline: a number to call
+    # is never left blank where one is known.
+    return (slot(words(says.helpline), ("helpline",)), slot(words(says.emergency), ("emergency", "police")), slot(words(says.crisis), ("crisis", "helpline")))
 
 
 def _contact(c: ContactEntry) -> Contact:

@@ -316,10 +316,10 @@ def checklist(printer: Printer, items: Sequence[str], width: float) -> Table:
     return ruled_table(printer, rows, [box + PAD * 2, width - box - PAD * 2])
 
 
-def write_in_table(printer: Printer, labels: Sequence[str], width: float) -> Table:
-    """A label on each row and a ruled space to write beside it."""
-    rows = [[printer.para(label, "cell_bold"), Spacer(1, 7 * mm)] for label in labels]
-    return ruled_table(printer, rows, [width * 0.34, width * 0.66])
+def write_in_table(printer: Printer, rows: Sequence[tuple[str, str]], width: float) -> Table:
+    """A label on each row and what is known beside it, or a ruled space to write it in."""
+    cells = [[printer.para(label, "cell_bold"), printer.para(value, "cell") if value else Spacer(1, 7 * mm)] for label, value in rows]
+    return ruled_table(printer, cells, [width * 0.34, width * 0.66])
 
 
 def local_contacts_table(printer: Printer, local: Sequence[LocalContact], width: float) -> Table:

@@ -324,11 +324,13 @@ def _safeguarding(printer: Printer, pack: FacilitatorPack, width: float, parts: 
             out.append(together(boxes))
         if b.key_message:
             out.append(printer.para(b.key_message, lead=_("In short:")))
-    labels = [_("Safeguarding lead"), _("National child helpline"), _("Child protection services"), _("Police")]
+    helpline, emergency, crisis = (f"{c.name}: {c.where}" if c.name and c.filled else c.where for c in pack.local_contacts)
+    rows = [(_("Safeguarding lead"), ""), (_("Deputy safeguarding lead"), ""), (_("National child helpline"), helpline), (_("Emergency number"), emergency),
+            (_("Crisis line"), crisis), (_("Child protection services"), ""), (_("Police"), ""), (_("Second adult in the room"), "")]
     out.append(together([
         *heading(printer, _("Local contacts"), "h2"),
         printer.para(_("Fill these in before the session. Never print a number you have not checked."), "small"),
-        write_in_table(printer, labels, width),
+        write_in_table(printer, rows, width),
     ]))
     out += heading(printer, _("Where participants can get help"), "h2")
     contacts = [replace(c, source=_readable_source(c.source, parts)) for c in pack.contacts]
