@@ -182,11 +182,21 @@ def parse_only(value: str | list[str] | None, option: str = "--only", where: str
     """``deck,handout`` -> ("deck", "handout"); every output when ``value`` is empty."""
     if not value:
         return OUTPUT_NAMES
-    names = [n.strip() for n in (value.split(",") if isinstance(value, str) else value) if n.strip()]
-    unknown = [n for n in names if n not in OUTPUT_NAMES]
-    if unknown or not names:
-        raise FacilitatorError(Problem(where, 0, option, f"'{value}' names no known output", "use a comma-separated list of " + ", ".join(OUTPUT_NAMES)))
+    names = [n.strip().lower() for n in (value.split(",") if isinstance(value, str) else value) if n.strip()]
+    if not names:
+        raise FacilitatorError(Problem(where, 0, option, f"'{value}' names no output", "use a comma-separated list of " + ", ".join(OUTPUT_NAMES)))
+    for name in names:
+        if name not in OUTPUT_NAMES:
+            raise FacilitatorError(Problem(where, 0, option, f"'{name}' is not an output", did_you_mean(name, OUTPUT_NAMES, "the outputs are")))
     return tuple(n for n in OUTPUT_NAMES if n in names)
+
+
+def did_you_mean(word: str, choices: tuple[str, ...] | list[str], listed: str) -> str:
+    """"did you mean handout?", else the list of what there is."""
+    import difflib
+
+    close = difflib.get_close_matches(word.lower(), [c.lower() for c in choices], n=1, cutoff=0.6)
+    return f"did you mean {close[0]}?" if close else f"{listed} " + ", ".join(choices)
 
 
 def parse_clock(text: object, option: str = "--start", where: str = "", line: int = 0) -> dt.time:

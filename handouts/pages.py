@@ -391,6 +391,8 @@ def _canvas_maker(decorate: Callable[[Canvas, int, int], None]) -> Callable[...,
     def make(*args: Any, **kwargs: Any) -> Canvas:
         canvas = _NumberedCanvas(*args, **kwargs)
         canvas.decorate = decorate
+        # Printed at actual size, never "fit to page": the cut marks and write-in lines land true.
+        canvas.setViewerPreference("PrintScaling", "None")
         return canvas
 
     return make

@@ -26,6 +26,10 @@ def publish(files: dict[str, bytes], out_dir: Path, drop: frozenset[str] = froze
     Files in ``drop`` (documents the pack has none of this time) are not carried over from the
     old pack."""
     for name in files:
+        for lock in (f".~lock.{name}#", f"~${name}"):  # LibreOffice's and Office's: the document is open
+            if (out_dir / lock).exists():
+                raise FacilitatorError(Problem(str(out_dir / name), 0, "--out", "is open in another program (it holds a lock file on it)",
+                                               "close it there, then build again; or choose another folder with --out"))
         existing = out_dir / name
         if existing.is_symlink() or (existing.exists() and not existing.is_file()):
             raise FacilitatorError(Problem(str(existing), 0, "--out", "is in the way: it is not a file the pack can replace", "move it away, or choose another folder with --out"))
@@ -101,7 +105,7 @@ def _publish(staging: Path, out_dir: Path, drop: frozenset[str] = frozenset()) -
         return {name: out_dir / name for name in names}
     try:
         for old in out_dir.iterdir():
-            if old.name not in names and old.name not in drop and not old.name.startswith(".facilitator-"):
+            if old.name not in names and old.name not in drop and not old.name.startswith((".facilitator-", ".~lock.", "~$")):
                 _carry(old, staging / old.name)
         os.chmod(staging, os.stat(out_dir).st_mode & 0o7777)
         backup = Path(tempfile.mkdtemp(prefix=".facilitator-old-", dir=out_dir.parent))

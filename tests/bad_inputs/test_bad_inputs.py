@@ -115,7 +115,7 @@ CASES: dict[str, Case] = {
     "option: empty age": Case(["pack", "--age", ""], "--age: is empty"),
     "option: age under 10": Case(["pack", "--age", "8"], "--age: '8' includes ages under 10"),
     "option: unknown paper": Case(["pack", "--paper", "a5"], "--paper: 'a5' is not a paper size"),
-    "option: unknown output": Case(["pack", "--only", "poster"], "--only: 'poster' names no known output"),
+    "option: unknown output": Case(["pack", "--only", "poster"], "--only: 'poster' is not an output (the outputs are deck, handout, cards, guide)"),
     "option: too few minutes": Case(["pack", "--minutes", "5"], "--minutes: 5 minutes cannot hold the opening"),
     "option: unknown topic": Case(["pack", "--topic", "nonsense"], "--topic: no section for ages 13-15 covers nonsense"),
     "option: title too long": Case(["pack", "--title", "x" * 300], "--title: is 300 characters long"),
