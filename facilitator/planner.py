@@ -22,7 +22,7 @@ from facilitator.library import Library
 from facilitator.model.audience import Audience, parse_audience
 from facilitator.model.plan import Block, Plan
 from facilitator.model.reasons import Reason
-from facilitator.request import parse_clock
+from facilitator.request import did_you_mean, parse_clock
 from facilitator.schema import Section, pick
 
 
@@ -84,15 +84,14 @@ def make_plan(
     hold the blocks every session keeps (the message gives the minimum).
     """
     rules = session_rules()
-    topics = list(topics or [])
+    topics = [t.strip().lower() for t in topics or []]
     eligible = [s for s in library.select(audience) if not s.facilitator_only]
     if topics:
-        known = sorted({t for s in eligible for t in s.topics})
-        missing = [t for t in topics if t not in known]
-        if missing:
-            raise FacilitatorError(
-                Problem(field="--topic", message=f"no section for ages {audience.label} covers {', '.join(missing)}", hint="topics for this age: " + ", ".join(known))
-            )
+        known = sorted({t.lower() for s in eligible for t in s.topics})
+        for topic in topics:
+            if topic not in known:
+                raise FacilitatorError(Problem(field="--topic", message=f"no section for ages {audience.label} covers '{topic}'",
+                                               hint=did_you_mean(topic, known, "topics for this age:")))
     core = [s for s in eligible if rules.is_core(s)]
     needed = sum(s.minutes for s in core)
     if minutes < needed:
@@ -121,9 +120,7 @@ def make_plan(
     for s in _by_priority([s for s in eligible if s.id not in chosen], topics, rules, audience):
         if s.id in chosen:
             continue
-        if topics and not set(topics) & set(s.topics) and not _is_staple(s, rules):
-            left_out.append((s.id, Reason("off-topic")))
-            continue
+        # Topics come first (see _by_priority); the rest of the time is filled as without them.
         group = with_requires(s)
         if group is None:
             left_out.append((s.id, Reason("needs-unseen")))
@@ -151,16 +148,11 @@ def make_plan(
     )
 
 
-def _is_staple(s: Section, rules: SessionRules) -> bool:
-    """Sections worth keeping in any focused session (tips and speaking out)."""
-    return s.kind in ("tips", "action") and s.id in rules.priority
-
-
 def _by_priority(sections: list[Section], topics: list[str], rules: SessionRules, audience: Audience) -> list[Section]:
     priority = rules.priority_for(audience.band.name)
 
     def key(s: Section) -> tuple[int, int, int, int, int, str, str]:
-        on_topic = 0 if topics and set(topics) & set(s.topics) else 1
+        on_topic = 0 if topics and set(topics) & {t.lower() for t in s.topics} else 1
         entry = s.id if s.id in priority else f"kind:{s.kind}"
         rank = priority.index(entry) if entry in priority else len(priority)
         kind = rules.priority_kinds.index(s.kind) if s.kind in rules.priority_kinds else len(rules.priority_kinds)

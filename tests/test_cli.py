@@ -99,7 +99,7 @@ def test_check_an_add_on_folder_on_top_of_the_shipped_library(tmp_path: Path) ->
     [
         (["--paper", "a5"], "error: --paper: 'a5' is not a paper size (use a4 or letter)"),
         (["--age", ""], "error: --age: is empty (give a value or leave the option out)"),
-        (["--only", "poster"], "error: --only: 'poster' names no known output"),
+        (["--only", "poster"], "error: --only: 'poster' is not an output (the outputs are deck, handout, cards, guide)"),
         (["--start", "25:99"], "error: --start: '25:99' is not a clock time"),
         (["--title", "x" * 300], "error: --title: is 300 characters long"),
     ],
@@ -114,3 +114,16 @@ def test_options_are_checked_before_the_library_is_loaded(options: list[str], ex
     result = run("pack", "--out", str(tmp_path / "pack"), *options)
     assert result.exit_code == 2 and result.stderr.startswith(expected), result.stderr
     assert not (tmp_path / "pack").exists()
+
+
+def test_sections_shows_whole_ids_in_a_narrow_terminal(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("COLUMNS", "60")
+    text = run("sections", "--age", "13-15").stdout
+    ids = [row["id"] for row in json.loads(run("sections", "--age", "13-15", "--json").stdout)]
+    assert len(ids) > 20 and [sid for sid in ids if sid not in text] == []
+
+
+def test_version_and_an_unknown_output_named_with_a_suggestion() -> None:
+    assert run("--version").stdout.startswith("facilitator ")
+    refused = run("pack", "--only", "deck,handouts", "--out", "never")
+    assert refused.exit_code == 2 and "'handouts' is not an output (did you mean handout?)" in refused.stderr

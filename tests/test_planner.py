@@ -99,3 +99,21 @@ def test_the_scenario_is_written_for_the_audience(shipped: Library) -> None:
     plan = make_plan(shipped, parse_audience("10-12"), 60)
     stories = [shipped[s] for s in ids(plan) if shipped[s].kind == "scenario"]
     assert stories and stories[0].min_age == 10
+
+
+def test_topics_come_first_and_the_rest_of_the_time_is_filled(shipped: Library) -> None:
+    plan = make_plan(shipped, parse_audience("10-12"), 60, topics=["Sexting"])  # any case
+    assert plan.minutes >= 55
+    on_topic = [b.section_id for b in plan.blocks if "sexting" in shipped[b.section_id].topics]
+    assert on_topic, "the topic's sections are in"
+
+
+def test_a_section_never_comes_before_the_one_it_builds_on(shipped: Library) -> None:
+    order = [b.section_id for b in make_plan(shipped, parse_audience("13-15"), 60, topics=["grooming", "sextortion"]).blocks]
+    assert order.index("online-exploitation") < order.index("grooming") < order.index("sextortion")
+
+
+def test_an_unknown_topic_gets_a_suggestion(shipped: Library) -> None:
+    with pytest.raises(FacilitatorError) as refused:
+        make_plan(shipped, parse_audience("13-15"), 60, topics=["groming"])
+    assert refused.value.problems[0].hint == "did you mean grooming?"
