@@ -277,7 +277,8 @@ def read_plan(path: Any, library: Library) -> Plan:
         if not isinstance(item, dict) or set(item) - {"section", "minutes"} or "section" not in item:
             problems.append(Problem(file, line("blocks", i), where, "must be {section: ID, minutes: N}", "see the other blocks"))
             continue
-        sid = str(item["section"])
+        sid = str(item["section"]).strip()
+        sid = sid.lower() if sid.lower() in library else sid  # "Welcome" is welcome
         minutes = item.get("minutes", library[sid].minutes if sid in library else 1)
         if not isinstance(minutes, int) or isinstance(minutes, bool) or not 1 <= minutes <= 180:
             problems.append(Problem(file, line("blocks", i, "minutes"), where + ".minutes", f"'{minutes}' is not a number of minutes", "use a whole number from 1 to 180"))
@@ -306,7 +307,7 @@ def validate_plan(plan: Plan, library: Library) -> list[tuple[int, Problem]]:
     seen: set[str] = set()
     for i, b in enumerate(plan.blocks):
         if b.section_id not in library:
-            found.append((i, Problem(message=f"'{b.section_id}' is not a section", hint="list them with `facilitator sections`")))
+            found.append((i, Problem(message=f"'{b.section_id}' is not a section", hint=did_you_mean(b.section_id, sorted(library), "list them with `facilitator sections`; the sections are"))))
             continue
         s = library[b.section_id]
         if s.facilitator_only:

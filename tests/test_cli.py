@@ -127,3 +127,12 @@ def test_version_and_an_unknown_output_named_with_a_suggestion() -> None:
     assert run("--version").stdout.startswith("facilitator ")
     refused = run("pack", "--only", "deck,handouts", "--out", "never")
     assert refused.exit_code == 2 and "'handouts' is not an output (did you mean handout?)" in refused.stderr
+
+
+def test_minutes_that_are_not_a_number_are_said_in_the_tools_words() -> None:
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "facilitator", "pack", "--minutes", "sixty"], capture_output=True, text=True)
+    assert done.returncode == 2
+    assert done.stderr.strip() == "error: --minutes: is not a whole number (write it in digits, e.g. 60) (see `facilitator pack --help`)"
