@@ -212,18 +212,38 @@ def run_all(jobs: list[Job], workers: int, done: Callable[[Outcome], None] = lam
 
 
 def write_index(out_dir: Path, outcomes: list[Outcome]) -> Path:
-    """``index.md``: every pack with its audience, length, folder and state."""
-    lines = ["# Session packs", "", "| pack | ages | minutes | documents | state |", "|---|---|---|---|---|"]
+    """``index.html``, a page a person opens in a browser: every pack with its audience, length,
+    documents, state and warnings, linking only to what exists; and ``index.md`` for scripts.
+    Returns the HTML page."""
+    from html import escape
+
+    lines = ["# Session packs", "", "| pack | ages | minutes | documents | state | warnings |", "|---|---|---|---|---|---|"]
+    rows = []
     for o in outcomes:
-        docs = ", ".join(f"[{name}]({o.name}/{name})" for name in sorted(o.documents)) or "–"
+        built = o.status != "failed" and (out_dir / o.name).is_dir()
+        documents = sorted(name for name in o.documents if (out_dir / o.name / name).is_file()) if built else []
         state = o.status if o.status != "failed" else f"failed: {o.error}"
-        lines.append(f"| [{o.name}]({o.name}/) | {o.age or '–'} | {o.minutes or '–'} | {docs} | {state} |")
-    path = out_dir / "index.md"
+        docs_md = ", ".join(f"[{name}]({o.name}/{name})" for name in documents) or "–"
+        lines.append(f"| {f'[{o.name}]({o.name}/)' if built else o.name} | {o.age or '–'} | {o.minutes or '–'} | {docs_md} | {state} | {'; '.join(o.warnings) or '–'} |")
+        docs_html = "".join(f'<li><a href="{escape(o.name)}/{escape(name)}">{escape(name)}</a></li>' for name in documents) or "<li>none</li>"
+        warnings = "".join(f"<li>{escape(w)}</li>" for w in o.warnings)
+        name = f'<a href="{escape(o.name)}/">{escape(o.name)}</a>' if built else escape(o.name)
+        rows.append(f"<tr><th scope=\"row\">{name}</th><td>{escape(o.age or '–')}</td><td>{o.minutes or '–'}</td><td><ul>{docs_html}</ul></td>"
+                    f"<td>{escape(state)}</td><td>{f'<ul>{warnings}</ul>' if warnings else '–'}</td></tr>")
+    page = (
+        '<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">'
+        "<title>Session packs</title><style>body{font-family:system-ui,sans-serif;margin:2rem;color:#1a1a1a;line-height:1.4}"
+        "table{border-collapse:collapse}th,td{border-bottom:1px solid #ccc;padding:.4rem .8rem;text-align:left;vertical-align:top}"
+        "ul{margin:0;padding-left:1.1rem}a{color:#0b4f9c}</style></head><body><h1>Session packs</h1>"
+        "<table><thead><tr><th>pack</th><th>ages</th><th>minutes</th><th>documents</th><th>state</th><th>warnings</th></tr></thead><tbody>"
+        + "".join(rows) + "</tbody></table></body></html>\n"
+    )
     out_dir.mkdir(parents=True, exist_ok=True)
-    tmp = out_dir / ".index.md.tmp"
-    tmp.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    os.replace(tmp, path)
-    return path
+    for name, text in (("index.md", "\n".join(lines) + "\n"), ("index.html", page)):
+        tmp = out_dir / f".{name}.tmp"
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, out_dir / name)
+    return out_dir / "index.html"
 
 
 def summary_rows(outcomes: list[Outcome]) -> list[dict[str, Any]]:

@@ -55,6 +55,9 @@ def test_a_config_of_six_packs_builds_with_two_jobs_then_rebuilds_none_then_only
     assert all((workspace / "out" / name / "handout.pdf").is_file() for name in states(output))
     index = (workspace / "out" / "index.md").read_text()
     assert "[teens-letter](teens-letter/)" in index
+    page = (workspace / "out" / "index.html").read_text()
+    assert '<a href="teens-letter/handout.pdf">handout.pdf</a>' in page and '<html lang="en">' in page
+    assert "Index: " in output and "index.html" in output
 
     code, output = build_all(workspace)
     assert code == 0 and set(states(output).values()) == {"unchanged"}, output
@@ -77,8 +80,11 @@ def test_one_bad_pack_does_not_stop_the_others_and_exits_1_naming_it(tmp_path: P
     result = runner.invoke(app, ["build-all", str(config), "--out", str(tmp_path / "out"), "--jobs", "2"])
     assert result.exit_code == 1
     assert states(result.stdout) == {"good": "built", "bad": "failed"}
-    assert "error: bad: --topic: no section for ages 10-12 covers nonsense" in result.stderr
+    assert "error: bad: --topic: no section for ages 10-12 covers 'nonsense'" in result.stderr
     assert (tmp_path / "out" / "good" / "handout.pdf").is_file() and not (tmp_path / "out" / "bad").exists()
+    page = (tmp_path / "out" / "index.html").read_text()
+    assert '<a href="good/">' in page and '<a href="bad/">' not in page  # no link to a pack that does not exist
+    assert "warning: good: no local contacts" in result.stderr  # each warning the table counts, in words
 
 
 @pytest.mark.parametrize(
