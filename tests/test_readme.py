@@ -20,5 +20,6 @@ def test_the_example_section_is_valid(tmp_path: Path) -> None:
 def test_the_first_two_commands_install_build_and_test() -> None:
     first_block = README.read_text(encoding="utf-8").split("```bash\n", 1)[1].split("```", 1)[0].splitlines()
     assert first_block[0].startswith("pip install . && facilitator pack")
-    assert first_block[1].startswith("pip install '.[test]' && python -m pytest")
+    # Double quotes: the same line works in a POSIX shell, Command Prompt and PowerShell.
+    assert first_block[1].startswith('pip install ".[test]" && python -m pytest')
     assert "python -m pytest" in (README.parent / ".ci" / "run").read_text()
