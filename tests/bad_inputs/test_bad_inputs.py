@@ -117,7 +117,7 @@ CASES: dict[str, Case] = {
     "option: unknown paper": Case(["pack", "--paper", "a5"], "--paper: 'a5' is not a paper size"),
     "option: unknown output": Case(["pack", "--only", "poster"], "--only: 'poster' is not an output (the outputs are deck, handout, cards, guide)"),
     "option: too few minutes": Case(["pack", "--minutes", "5"], "--minutes: 5 minutes cannot hold the opening"),
-    "option: unknown topic": Case(["pack", "--topic", "nonsense"], "--topic: no section for ages 13-15 covers nonsense"),
+    "option: unknown topic": Case(["pack", "--topic", "nonsense"], "--topic: no section for ages 13-15 covers 'nonsense'"),
     "option: title too long": Case(["pack", "--title", "x" * 300], "--title: is 300 characters long"),
     "option: impossible time": Case(["pack", "--start", "25:99"], "--start: '25:99' is not a clock time"),
     "option: impossible date": Case(["pack", "--date", "2026-13-45"], "--date: '2026-13-45' is not a date"),

@@ -76,7 +76,7 @@ def test_session_at_a_glance_and_preparation(small_guide: tuple[Pack, Path]) -> 
     info = pack.facilitator.info
     assert "Session at a glance" in first and f"Audience {info.audience}" in first
     assert f"{info.minutes} minutes, {clock(info.start)}–{clock(info.end)}" in first
-    assert "What to print" in first and "number of cards: 3" in first
+    assert "What to print" in first and "(3 in a set)" in first
     assert "Preparation checklist" in first
     for words in ("safeguarding lead", "small groups, not an assembly", "Know the local contacts"):
         assert words in first
