@@ -122,7 +122,7 @@ CASES: dict[str, Case] = {
     "option: impossible time": Case(["pack", "--start", "25:99"], "--start: '25:99' is not a clock time"),
     "option: impossible date": Case(["pack", "--date", "2026-13-45"], "--date: '2026-13-45' is not a date"),
     "option: empty output folder": Case(["pack", "--out", ""], "--out: is empty"),
-    "option: minutes not a number": Case(["pack", "--minutes", "ten"], "Invalid value for '--minutes'"),
+    "option: minutes not a number": Case(["pack", "--minutes", "ten"], "--minutes: is not a whole number (write it in digits, e.g. 60)"),
     "option: unknown option": Case(["pack", "--colour", "red"], "No such option: --colour"),
     # -- environment -------------------------------------------------------------------------------
     "env: SOURCE_DATE_EPOCH not a number": Case(["pack"], "SOURCE_DATE_EPOCH: 'abc' is not a whole number", env={"SOURCE_DATE_EPOCH": "abc"}),
