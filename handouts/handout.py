@@ -127,10 +127,10 @@ SENSITIVITY_ORDER = ("low", "medium", "high")
 
 
 def _worksheet_block(blocks: tuple[ParticipantBlock, ...]) -> ParticipantBlock | None:
-    """The least sensitive scenario (the handout goes home); without one, the first other block
-    with questions."""
+    """The least sensitive scenario (the handout goes home); without one, the least sensitive
+    other block with questions."""
     scenarios = sorted((b for b in blocks if b.kind == "scenario" and b.questions), key=lambda b: SENSITIVITY_ORDER.index(b.sensitivity))
-    others = [b for b in blocks if b.questions and b.kind not in ("opening", "closing")]
+    others = sorted((b for b in blocks if b.questions and b.kind not in ("opening", "closing")), key=lambda b: SENSITIVITY_ORDER.index(b.sensitivity))
     candidates = scenarios or others
     return candidates[0] if candidates else None
 
@@ -151,7 +151,8 @@ def _worksheet(printer: Printer, b: ParticipantBlock | None, width: float, then:
     text: list[Flowable] = []
     if b.content_note:
         text.append(printer.para(b.content_note, "note", lead=_("Content note:")))
-    text += printer.paras(b.story.text if b.story else b.body)
+    # A story, or for a part without one its key points (its whole text can be longer than a page).
+    text += printer.paras(b.story.text) if b.story else (bullets(printer, b.key_points) if b.key_points else printer.paras(b.body))
     box = panel(printer, b.title, text, width, label_style="h3")
     questions = [together([printer.bullet("", marker=f"{i}.", lead=question), write_in(printer)]) for i, question in enumerate(b.questions, 1)]
     # The story with its heading and the instruction is one unit, the questions another; both

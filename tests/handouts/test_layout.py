@@ -118,7 +118,8 @@ def test_the_worksheet_keeps_its_questions_together_and_with_their_story(key: tu
     with_questions = [i for i, t in enumerate(pages) if any(squash(f"{n}. {q}") in t for n, q in enumerate(block.questions, 1))]
     assert len(with_questions) == 1, "every question is on one page"
     assert all(squash(f"{n}. {q}") in pages[with_questions[0]] for n, q in enumerate(block.questions, 1))
-    story_start = squash(block.story.text if block.story else block.body)[:40]
+    # The box holds the story, or for a part without one its key points.
+    story_start = squash(block.story.text if block.story else (block.key_points[0] if block.key_points else block.body))[:40]
     story_page = next(i for i, t in enumerate(pages) if story_start in t)
     # With the story, or (when the whole does not fit a page) on the page right after it.
     assert with_questions[0] - story_page in (0, 1)
