@@ -271,6 +271,9 @@ def check_command(
         from facilitator.termbase import check_terms, load_terms
 
         report.errors.extend(check_terms(pack.catalog, load_terms(pack.folder), pack.messages))
+        from facilitator.catalog import placeholder_problems
+
+        report.errors.extend(placeholder_problems(pack.catalog, pack.messages))
     for problem in report.errors:
         err.print(f"error: {problem}", markup=False)
     if not quiet:
@@ -588,18 +591,55 @@ def locale_init(
 
 @locale_app.command("update")
 @reports_errors
-def locale_update(folder: Annotated[Path, typer.Argument(metavar="DIR", help="The locale pack's folder.")]) -> None:
-    """Bring a locale pack's catalog up to date with the library: changed strings become fuzzy
-    (to check), new ones untranslated, removed ones obsolete.
+def locale_update(
+    folder: Annotated[Path, typer.Argument(metavar="DIR", help="The locale pack's folder.")],
+    library: Annotated[list[Path] | None, typer.Option("--library", "-l", metavar="DIR", help="A folder of your own sections to translate too. Repeatable.")] = None,
+) -> None:
+    """Bring a locale pack's catalog up to date with the library (and your own sections): changed
+    strings become fuzzy (to check), new ones untranslated, removed ones obsolete. The file is
+    written as gettext writes it, so msgmerge, Poedit and Weblate leave it as it is.
 
-    Example:
+    Examples:
 
       facilitator locale update my-locale/
+
+      facilitator locale update my-locale/ --library my-sections/
     """
     from facilitator.localepack import update_locale
 
-    found = update_locale(folder)
+    for extra in library or []:
+        if not extra.is_dir():
+            raise FacilitatorError(Problem(str(extra), 0, "--library", "is not a folder", "give the folder that holds your section files"))
+    found = update_locale(folder, list(library or []))
     out.print(f"{found['total']} messages: {found['new']} new, {found['fuzzy']} changed (now fuzzy), {found['obsolete']} obsolete.", markup=False)
+
+
+@locale_app.command("template")
+@reports_errors
+def locale_template(
+    output: Annotated[Path | None, typer.Option("--output", "-o", metavar="FILE", help="Where to write the template (default: the shipped facilitator/locales/messages.pot).")] = None,
+    library: Annotated[list[Path] | None, typer.Option("--library", "-l", metavar="DIR", help="A folder of your own sections to include. Repeatable.")] = None,
+) -> None:
+    """Write the gettext template (.pot) of every string to translate: the library's sections
+    (with their YAML file and line), the guide's part names and the tool's own words. Its date
+    changes only when its messages do.
+
+    Examples:
+
+      facilitator locale template                          # keep the shipped messages.pot current
+
+      facilitator locale template -o my.pot --library my-sections/
+
+      msgmerge --update my-locale/messages.po my.pot       # gettext's tools work on it too
+    """
+    from facilitator.localepack import shipped_template, write_library_template
+
+    for extra in library or []:
+        if not extra.is_dir():
+            raise FacilitatorError(Problem(str(extra), 0, "--library", "is not a folder", "give the folder that holds your section files"))
+    path = output or shipped_template()
+    count = write_library_template(path, list(library or []))
+    out.print(f"Wrote {path} with {count} messages.", markup=False)
 
 
 @locale_app.command("status")

@@ -115,7 +115,7 @@ class LocalePack:
         """The catalog's usable translations as one dictionary lookup: (context, English) -> text."""
         from facilitator.catalog import lookup_in
 
-        return lookup_in(self.catalog)
+        return lookup_in(self.catalog, self.messages)
 
     def font_paths(self) -> tuple[Path, Path] | None:
         if self.settings.fonts is None:
@@ -194,18 +194,43 @@ def _validated(model: Any, data: Any, path: Path, lines: Any) -> Any:
 # -- making and keeping a locale pack ------------------------------------------------------------
 
 
-def library_template(extra: list[Path] | None = None) -> Catalog:
-    """The catalog template of the shipped library (and ``extra`` section folders)."""
-    from facilitator.catalog import template
+def library_template(extra: list[Path] | None = None, pack: Path | None = None) -> Catalog:
+    """The catalog template of the shipped library, of ``extra`` section folders (an NGO's own,
+    ``--library``) and of a locale pack's own ``sections/`` (``pack``): every message with its
+    ``#:`` reference (``facilitator/content/sections/grooming.yaml:12`` for the shipped library,
+    ``sections/law.yaml:3`` in a pack, ``FOLDER/law.yaml:3`` for a library folder)."""
+    from facilitator.catalog import SectionSource, template
     from facilitator.loader import outline_ids, section_files, shipped_sections_dir
 
+    folders: list[tuple[Path, str]] = [(shipped_sections_dir(), "facilitator/content/sections")]
+    folders += [(folder, folder.resolve().name or str(folder)) for folder in extra or []]
+    if pack is not None and (pack / "sections").is_dir():
+        folders.append((pack / "sections", "sections"))
     sections = []
-    for folder in [shipped_sections_dir(), *(extra or [])]:
+    for folder, name in folders:
         for path in section_files(folder):
-            data, _lines = read_yaml(path)
+            data, lines = read_yaml(path)
             if isinstance(data, dict):
-                sections.append((str(data.get("id", path.stem)), data))
+                sections.append(SectionSource(str(data.get("id", path.stem)), data, f"{name}/{path.name}", lines))
     return template(sections, outline_ids())
+
+
+def shipped_template() -> Path:
+    """The shipped ``.pot`` template (``facilitator locale template`` keeps it current)."""
+    return shipped_locales_dir() / "messages.pot"
+
+
+def write_library_template(path: Path, extra: list[Path] | None = None) -> int:
+    """Write the library's template (with ``extra`` folders) to ``path``; how many messages."""
+    from facilitator.catalog import write_template
+
+    catalog = library_template(extra)
+    if path.exists() and path.is_dir():
+        raise FacilitatorError(Problem(str(path), 0, "-o", "is a folder", "give a file name such as messages.pot"))
+    if not path.parent.is_dir():
+        raise FacilitatorError(Problem(str(path), 0, "-o", "is in a folder that does not exist", "make the folder first"))
+    write_template(catalog, path)
+    return len(catalog)
 
 
 LOCALE_YAML = """\
@@ -240,11 +265,13 @@ def init_locale(language: str, country: str, folder: Path) -> tuple[Path, int]:
         raise FacilitatorError(Problem(field="--country", message=f"'{country}' is not a two-letter country code", hint="use e.g. NL or PH"))
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
         raise FacilitatorError(Problem(str(folder), 0, "DIR", "already exists and is not empty", "choose a new folder, or use `facilitator locale update`"))
-    from facilitator.catalog import write_catalog
+    from facilitator.catalog import stable_date, write_catalog
 
     catalog = library_template()
+    stable_date(catalog, _shipped_template_catalog())
     catalog.locale = locale
     catalog.project, catalog.fuzzy = "facilitator", False
+    catalog.revision_date = catalog.creation_date
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "sections").mkdir(exist_ok=True)
     paper = "letter" if country.upper() in LETTER_COUNTRIES else "a4"
@@ -257,17 +284,38 @@ def init_locale(language: str, country: str, folder: Path) -> tuple[Path, int]:
     return folder, len(catalog)
 
 
-def update_locale(folder: Path) -> dict[str, int]:
-    """Merge the current library into the pack's catalog: changed strings become fuzzy, new
-    ones untranslated, removed ones obsolete. Returns the counts."""
-    from facilitator.catalog import write_catalog
+def _shipped_template_catalog() -> Catalog | None:
+    from facilitator.catalog import read_catalog
+
+    path = shipped_template()
+    try:
+        return read_catalog(path) if path.is_file() else None
+    except FacilitatorError:
+        return None
+
+
+def _broken_previous(comment: str) -> bool:
+    """A translator comment that is a piece of an old ``#| msgid`` line an earlier writer wrapped
+    across lines (``# | ...``): not a translator's words."""
+    return comment.startswith("| ") or comment == "|"
+
+
+def update_locale(folder: Path, libraries: list[Path] | None = None) -> dict[str, int]:
+    """Merge the current library (with ``libraries``, an NGO's own section folders, and the
+    pack's own ``sections/``) into the pack's catalog, as ``msgmerge`` does: changed strings
+    become fuzzy, new ones untranslated, removed ones obsolete; references and comments come
+    from the template, translations and the header's values stay. Returns the counts."""
+    from facilitator.catalog import stable_date, write_catalog
 
     pack = load_locale(folder)
     catalog = pack.catalog
     before = {(m.context, m.id) for m in catalog if m.id}
     fuzzy_before = {(m.context, m.id) for m in catalog if m.id and m.fuzzy}
-    extra = [pack.sections] if pack.sections else []
-    catalog.update(library_template(extra), no_fuzzy_matching=False)
+    fresh = library_template(libraries, pack.folder)
+    stable_date(fresh, catalog)
+    catalog.update(fresh, no_fuzzy_matching=False, update_creation_date=True)
+    for message in [*catalog, *catalog.obsolete.values()]:
+        message.user_comments = [c for c in message.user_comments if not _broken_previous(c)]
     after = {(m.context, m.id) for m in catalog if m.id}
     newly_fuzzy = {(m.context, m.id) for m in catalog if m.id and m.fuzzy} - fuzzy_before
     write_catalog(catalog, pack.messages)
