@@ -59,7 +59,7 @@ def _title_slide(p: ParticipantPack, _: Words) -> SlideSpec:
     if where:
         lines.append(where)
     notes = (
-        _("Session: {minutes} minutes, {start}–{end}.", minutes=info.minutes, start=f"{info.start:%H:%M}", end=f"{info.end:%H:%M}"),
+        _.plural("Session: {minutes} minute, {start}–{end}.", "Session: {minutes} minutes, {start}–{end}.", info.minutes, minutes=info.minutes, start=f"{info.start:%H:%M}", end=f"{info.end:%H:%M}"),
         _("Before you start: read the safeguarding brief in the facilitator guide, know who your safeguarding lead is, and have the local contacts ready."),
     )
     return SlideSpec("title", info.title, notes, lines=tuple(lines))

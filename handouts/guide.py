@@ -67,7 +67,7 @@ def write(pack: FacilitatorPack, out: BinaryIO, config: RenderConfig) -> int:
     story += _appendix(printer, pack, width)
     meta = Metadata(
         title=f"{pack.info.title} \u2013 {document}",
-        subject=_("Facilitator guide, ages {audience}, {minutes} minutes", audience=pack.info.audience, minutes=pack.info.minutes),
+        subject=_.plural("Facilitator guide, ages {audience}, {minutes} minute", "Facilitator guide, ages {audience}, {minutes} minutes", pack.info.minutes, audience=pack.info.audience, minutes=pack.info.minutes),
         language=pack.info.language,
         creator=pack.info.tool,
     )
@@ -135,7 +135,7 @@ def _at_a_glance(printer: Printer, pack: FacilitatorPack, width: float) -> list[
     audience = info.audience if info.audience == info.band.name else _("{audience} (texts for the {band} band)", audience=info.audience, band=info.band.name)
     rows: list[tuple[str, list[Flowable]]] = [
         (_("Audience"), [printer.para(audience, "cell")]),
-        (_("Time"), [printer.para(_("{minutes} minutes, {start}\u2013{end}", minutes=info.minutes, start=_clock(info.start), end=_clock(info.end)), "cell")]),
+        (_("Time"), [printer.para(_.plural("{minutes} minute, {start}\u2013{end}", "{minutes} minutes, {start}\u2013{end}", info.minutes, minutes=info.minutes, start=_clock(info.start), end=_clock(info.end)), "cell")]),
         (_("What to print"), bullets(printer, list(pack.to_print), "bullet_small")),
     ]
     out = [*heading(printer, _("Session at a glance"), "h2")]
@@ -375,7 +375,7 @@ def _block(printer: Printer, item: AgendaItem, b: FacilitatorBlock, following: A
     if b.materials:
         out += heading(printer, _("Materials"), "label")
         out += bullets(printer, b.materials, "bullet_small")
-    timing = _("Timing: {minutes} minutes, {start} to {end}.", minutes=item.minutes, start=_clock(item.start), end=end)
+    timing = _.plural("Timing: {minutes} minute, {start} to {end}.", "Timing: {minutes} minutes, {start} to {end}.", item.minutes, minutes=item.minutes, start=_clock(item.start), end=end)
     if following is not None:
         timing += " " + _("Next, at {start}: \u201c{title}\u201d.", title=following.title, start=_clock(following.start))
     closing = printer.para(timing, "small", spaceBefore=printer.sizes.body * 0.4)
@@ -471,7 +471,7 @@ def _left_out(printer: Printer, left: Sequence[LeftOut], audience: str, width: f
     for_age = [x for x in left if x.for_age]
     groups = [
         (_("A longer session could add these parts; beside each, the minutes it would add."), [(x.title, _("{minutes} min", minutes=x.minutes)) for x in timed]),
-        (_("Left out for another reason, given beside each."), [(x.title, _(x.reason.message, **x.reason.values)) for x in other]),
+        (_("Left out for another reason, given beside each."), [(x.title, x.reason.text(_)) for x in other]),
         (_("Written for other ages than {audience}; beside each, the ages it is for.", audience=audience), [(x.title, _("ages {ages}", ages=x.ages)) for x in for_age]),
     ]
     for intro, items in groups:

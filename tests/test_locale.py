@@ -43,7 +43,7 @@ def german(tmp_path_factory: pytest.TempPathFactory) -> Path:
     catalog = read(folder / "messages.po")
     for message in catalog:
         if message.id and message.context not in LEFT_OUT:
-            message.string = "DE: " + message.id
+            message.string = "DE: " + message.id if isinstance(message.id, str) else tuple("DE: " + form for form in message.id)
     write(catalog, folder / "messages.po")
     return folder
 
