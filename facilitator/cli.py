@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import json
 import os
+import re
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -31,7 +32,7 @@ app = typer.Typer(
     "Start with `facilitator pack` (a 60-minute session for 13-15 year olds), or see what the "
     "library holds with `facilitator sections`.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
@@ -94,12 +95,22 @@ def reports_errors(command: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-@app.callback()
+@app.callback(invoke_without_command=True)
 def root(
+    ctx: typer.Context,
     debug: Annotated[bool, typer.Option("--debug", help="Show the full traceback of an unexpected error (for bug reports).")] = False,
+    version: Annotated[bool, typer.Option("--version", help="Print the version and stop.")] = False,
 ) -> None:
     """Build age-appropriate session packs for online-safety peer education."""
     DEBUG["on"] = debug
+    if version:
+        from facilitator import __version__
+
+        out.print(f"facilitator {__version__}", markup=False)
+        raise typer.Exit()
+    if ctx.invoked_subcommand is None:
+        out.print(ctx.get_help(), markup=False)
+        raise typer.Exit()
 
 
 def _library(extra: list[Path] | None, locale: str | None = None) -> Library:
@@ -183,7 +194,8 @@ def sections_command(
         return
     table = Table(title=f"{len(rows)} sections" + (f" for ages {audience.label}" if audience else ""), title_justify="left")
     for name, justify in (("id", "left"), ("kind", "left"), ("title", "left"), ("youngest", "right"), ("minutes", "right"), ("sensitivity", "left")):
-        table.add_column(name, justify=justify)  # type: ignore[arg-type]
+        # The id is what a person types into plan.yaml: never cut or wrapped (the title wraps instead).
+        table.add_column(name, justify=justify, no_wrap=name in ("id", "kind"), min_width=max((len(r[name]) for r in rows), default=2) if name == "id" else None)  # type: ignore[arg-type]
     for r in rows:
         table.add_row(r["id"], r["kind"], r["title"], str(r["min_age"]), str(r["minutes"]), r["sensitivity"])
     out.print(table)
@@ -299,6 +311,14 @@ PlaceOption = Annotated[str | None, typer.Option("--place", metavar="TEXT", help
 OrgOption = Annotated[str | None, typer.Option("--org", metavar="TEXT", help="Your organisation's name, for the title slide.")]
 
 
+def _say_free_minutes(plan: Any) -> None:
+    """Minutes the plan leaves free of the time asked for, and why (nothing else fits in them)."""
+    free = (plan.requested_minutes or plan.minutes) - plan.minutes
+    if free > 0:
+        them = "them" if free > 1 else "it"
+        out.print(f"{free} minute{'s are' if free > 1 else ' is'} free: no other section fits in {them}; use {them} for questions or a longer discussion.", markup=False)
+
+
 def _print_agenda(plan: Any, lib: Any) -> None:
     from facilitator.schema import pick
 
@@ -306,13 +326,11 @@ def _print_agenda(plan: Any, lib: Any) -> None:
     table.add_column("time")
     table.add_column("min", justify="right")
     table.add_column("section")
-    table.add_column("id")
+    table.add_column("id", no_wrap=True)
     for clock, block in plan.clock():
         table.add_row(f"{clock:%H:%M}", str(block.minutes), pick(lib[block.section_id].title, plan.audience.band), block.section_id)
     out.print(table)
-    free = (plan.requested_minutes or plan.minutes) - plan.minutes
-    if free:
-        out.print(f"{free} minute{'s are' if free > 1 else ' is'} free: use {'them' if free > 1 else 'it'} for questions or a longer discussion.", markup=False)
+    _say_free_minutes(plan)
     by_age = [sid for sid, _why in plan.left_out if not plan.audience.admits(lib[sid])]
     others = [(sid, why) for sid, why in plan.left_out if sid not in by_age]
     if others:
@@ -440,6 +458,7 @@ def pack_command(
         f"Session pack for ages {plan.audience.label}: {plan.minutes} minutes, {plan.start:%H:%M}–{plan.end:%H:%M}, {len(plan.blocks)} blocks.",
         markup=False,
     )
+    _say_free_minutes(plan)
     for name in [*filenames_of(request.only), PLAN, MANIFEST]:
         path, about = result.files[name]
         out.print(f"  {path}" + (f"  ({about})" if about else ""), markup=False)
@@ -495,10 +514,13 @@ def build_all_command(
     for r in rows:
         table.add_row(*(str(r[k]) for k in ("pack", "documents", "slides", "pages", "seconds", "warnings", "state")))
     out.print(table)
+    for o in outcomes:  # the warnings the table counts, each in words
+        for warning in o.warnings:
+            err.print(f"warning: {o.name}: {warning}", markup=False)
     failed = [o for o in outcomes if o.status == "failed"]
     for o in failed:
         err.print(f"error: {o.name}: {o.error}", markup=False)
-    out.print(f"Index: {index}", markup=False)
+    out.print(f"Index: {index} (open it in a browser; {index.with_suffix('.md').name} beside it is for scripts)", markup=False)
     if failed:
         raise typer.Exit(1)
 
@@ -685,7 +707,10 @@ def main() -> None:
             out.print(exc.format_message(), markup=False)
             sys.exit(0)
         command = exc.ctx.command_path if exc.ctx else "facilitator"
-        err.print(f"error: {exc.format_message()} (see `{command} --help`)", markup=False)
+        message = exc.format_message()
+        # Say a number is wanted in the tool's words, not the parser's.
+        message = re.sub(r"Invalid value for '([^']+)'(?: / '[^']+')?: Input should be a valid integer.*", r"\1: is not a whole number (write it in digits, e.g. 60)", message)
+        err.print(f"error: {message} (see `{command} --help`)", markup=False)
         sys.exit(2)
     except (typer.Abort, KeyboardInterrupt):
         err.print("error: interrupted; nothing was written", markup=False)
