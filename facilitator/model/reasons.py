@@ -25,10 +25,9 @@ def N_plural(singular: str, plural: str) -> tuple[str, str]:
     return singular, plural
 
 
-ReasonCode = Literal["off-topic", "needs-unseen", "time", "age"]
+ReasonCode = Literal["needs-unseen", "time", "age"]
 
 MESSAGES: dict[str, str] = {
-    "off-topic": N_("not on the chosen topics"),
     "needs-unseen": N_("needs a section this audience does not see"),
     "time": "needs {minutes} more minutes",  # printed with its count: see PLURALS
     "age": N_("for ages {age}+"),
