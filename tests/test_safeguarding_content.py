@@ -131,13 +131,13 @@ def test_sexting_never_threatens_court_without_reassurance(shipped: Library, ban
 
 
 @pytest.mark.parametrize("sid", ["closing", "consent-is-irrelevant", "abuse-material-terminology", "law-international", "sexting"])
-@pytest.mark.parametrize("band", YOUTH)
-def test_no_unconditional_no_trouble_promise(shipped: Library, sid: str, band: str) -> None:
+def test_no_unconditional_no_trouble_promise(shipped: Library, sid: str) -> None:
     s = shipped[sid]
-    if not any(b.name == band for b in bands_admitted(s)):
-        pytest.skip(f"{sid} is not for {band}")
-    text = participant_text(s, band)
-    assert not re.search(r"(will not|won't) be in trouble|you are not in trouble|never the one in trouble", text), (sid, band)
+    bands = [b.name for b in bands_admitted(s) if b.name in YOUTH]
+    assert bands, f"{sid} is read by young people"
+    for band in bands:  # every youth band the section admits
+        text = participant_text(s, band)
+        assert not re.search(r"(will not|won't) be in trouble|you are not in trouble|never the one in trouble", text), (sid, band)
 
 
 @pytest.mark.parametrize("sid", ["consent-is-irrelevant", "abuse-material-terminology", "law-international", "sexting"])
