@@ -7,7 +7,6 @@ import json
 import os
 import re
 from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
@@ -367,7 +366,7 @@ def plan_command(
       facilitator plan --contacts uk-contacts.yaml -o plan.yaml
     """
     from facilitator.build.pipeline import load, plan_for
-    from facilitator.planner import plan_to_yaml, titles_of
+    from facilitator.planner import naming_contacts, plan_to_yaml, titles_of
     from facilitator.request import BuildRequest
 
     if output is not None and (not str(output).strip() or output.is_dir()):
@@ -379,7 +378,7 @@ def plan_command(
     _print_agenda(plan, lib)
     if output:
         if contacts is not None:  # named from the plan's folder, as `pack PLAN.yaml` reads it
-            plan = replace(plan, contacts=os.path.relpath(contacts.resolve(), output.resolve().parent))
+            plan = naming_contacts(plan, contacts, output.resolve().parent)
         _write_text(output, plan_to_yaml(plan, titles_of(lib, plan)))
         out.print(f"Wrote {output}. Edit it, then build it with: facilitator pack {output}", markup=False)
 

@@ -9,10 +9,12 @@ edited. Both apply the same rules: ages, ``requires`` earlier, and the blocks ev
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -200,6 +202,12 @@ def order_sections(sections: list[Section], rules: SessionRules) -> list[Section
 def titles_of(library: Library, plan: Plan) -> dict[str, str]:
     """The title of each section of ``plan`` as its audience sees it."""
     return {b.section_id: pick(library[b.section_id].title, plan.audience.band) for b in plan.blocks if b.section_id in library}
+
+
+def naming_contacts(plan: Plan, contacts: Path, folder: Path) -> Plan:
+    """``plan`` naming ``contacts`` as a ``plan.yaml`` in ``folder`` reads it (relative to the
+    folder), so every rebuild from that file prints the same numbers."""
+    return replace(plan, contacts=os.path.relpath(contacts.resolve(), folder.resolve()))
 
 
 def plan_to_yaml(plan: Plan, titles: Mapping[str, str]) -> str:

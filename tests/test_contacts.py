@@ -95,3 +95,13 @@ def test_contacts_init_names_what_to_look_up_and_no_number(tmp_path: Path) -> No
     assert "KE" in text and "role: helpline" in text and "source:" in text
     assert not re.search(r"\d{3}", text.replace("2026-12-02", "")), "a starter file never holds a number"
     assert runner.invoke(app, ["contacts", "init", str(path)]).exit_code == 2  # never overwritten
+
+
+def test_an_unchanged_pack_with_contacts_is_not_rebuilt(tmp_path: Path) -> None:
+    from facilitator.build.pipeline import build
+    from facilitator.request import BuildRequest
+
+    (tmp_path / "uk.yaml").write_text(UK, encoding="utf-8")
+    request = BuildRequest.from_options(out_dir=tmp_path / "pack", only="handout", contacts=tmp_path / "uk.yaml")
+    assert not build(request, skip_unchanged=True).unchanged
+    assert build(request, skip_unchanged=True).unchanged  # what build-all does on a second run

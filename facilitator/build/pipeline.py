@@ -9,7 +9,6 @@ below them. A locale is read once per build and its catalog parsed once.
 from __future__ import annotations
 
 import io
-import os
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -83,18 +82,21 @@ def load(request: BuildRequest) -> Loaded:
 
 
 def plan_for(request: BuildRequest, library: Library) -> Plan:
-    """The plan a request asks for: its plan file, or one planned from its options."""
-    from facilitator.planner import make_plan, read_plan
+    """The plan a request asks for: its plan file, or one planned from its options; naming the
+    request's contacts file, as the pack's ``plan.yaml`` will."""
+    from facilitator.planner import make_plan, naming_contacts, read_plan
 
     if request.plan_file is not None:
         plan = read_plan(request.plan_file, library)
         # What is printed on the day may change without re-planning.
-        return replace(plan, title=request.title or plan.title, date=request.date or plan.date, place=request.place or plan.place)
-    assert request.audience is not None
-    return make_plan(
-        library, request.audience, request.minutes, topics=list(request.topics), start=request.start or Plan.start,
-        title=request.title, date=request.date, place=request.place,
-    )
+        plan = replace(plan, title=request.title or plan.title, date=request.date or plan.date, place=request.place or plan.place)
+    else:
+        assert request.audience is not None
+        plan = make_plan(
+            library, request.audience, request.minutes, topics=list(request.topics), start=request.start or Plan.start,
+            title=request.title, date=request.date, place=request.place,
+        )
+    return naming_contacts(plan, request.contacts, request.out_dir) if request.contacts is not None else plan
 
 
 def render(request: BuildRequest, loaded: Loaded | None = None, plan: Plan | None = None, progress: Progress = _quiet) -> Rendered:
@@ -108,9 +110,6 @@ def render(request: BuildRequest, loaded: Loaded | None = None, plan: Plan | Non
     library, locale = loaded.library, loaded.locale
     plan = plan or plan_for(request, library)
     contacts_file = contacts_of(request, plan)
-    if contacts_file is not None and request.contacts is not None:
-        # plan.yaml names the contacts file, so a rebuild from it prints the same numbers.
-        plan = replace(plan, contacts=os.path.relpath(contacts_file.resolve(), request.out_dir.resolve()))
     local_help = read_contacts(contacts_file) if contacts_file is not None else None
     digest = manifest.inputs_digest(request, plan, library, contacts_file)
     words = Words(locale.lookup, locale.language) if locale else Words()
