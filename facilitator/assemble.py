@@ -136,7 +136,7 @@ def local_contacts(says: Voice, words: Words = ENGLISH, national: tuple[ContactE
         found = next((c for role in roles for c in national if c.role == role and (c.phone or c.website)), None)
         if found is None:
             return LocalContact(label)
-        return LocalContact(label, found.name, found.phone or "", found.website or "", f"{found.source.name}, {found.source.date.isoformat()}")
+        return LocalContact(label, found.name, found.phone or "", found.website or "", found.source.cited)
 
     # With no crisis line of its own, the crisis slot gives the child helpline: a number to call
     # is never left blank where one is known.
@@ -148,7 +148,7 @@ def _contact(c: ContactEntry) -> Contact:
     about = c.description or c.audience or ""
     if c.hours:
         about = f"{about} ({c.hours})" if about else c.hours
-    return Contact(c.name, about, c.website, c.phone, c.role in ("hotline", "police"), f"{c.source.name}, {c.source.date.isoformat()}")
+    return Contact(c.name, about, c.website, c.phone, c.role in ("hotline", "police"), c.source.cited)
 
 
 def help_line(says: Voice, words: Words, local: tuple[LocalContact, ...]) -> str:

@@ -27,6 +27,11 @@ class Source(Model):
     name: NonEmpty
     date: dt.date
 
+    @property
+    def cited(self) -> str:
+        """How the outputs cite it: "the page, 2026-12-02"."""
+        return f"{self.name}, {self.date.isoformat()}"
+
 
 class ContactEntry(Model):
     """One local contact: never shipped without its source."""
