@@ -63,6 +63,10 @@ class BuildRequest:
     """Refuse to build when any text would fall back to English."""
     contacts: Path | None = None
     """A contacts file (``--contacts``): the local numbers every participant output prints."""
+    templates: Path | None = None
+    """An organisation's folder of document templates (``--templates``)."""
+    lead: str = ""
+    """The safeguarding lead the letter home names (``--lead "Name, phone"``)."""
     locale_pack: LocalePack | None = field(default=None, compare=False, repr=False)
     """The locale pack, read once when the request was checked (its catalog is parsed when first used)."""
 
@@ -88,6 +92,8 @@ class BuildRequest:
         locale: str | None = None,
         strict: bool = False,
         contacts: Path | str | None = None,
+        templates: Path | str | None = None,
+        lead: str | None = None,
         where: str = "",
         names: dict[str, str] | None = None,
     ) -> BuildRequest:
@@ -130,8 +136,12 @@ class BuildRequest:
         if template_path is not None:
             if template_path.is_dir():
                 raise refuse("template", f"{template_path} is a folder", "give the path of a .pptx file")
-            if not template_path.is_file():
+            if not template_path.exists() and not template_path.is_symlink():
                 raise refuse("template", f"{template_path} does not exist", "give the path of a .pptx file")
+            from facilitator.inputs import refused
+
+            if (problem := refused(template_path, field=name("template"))) is not None:
+                raise refuse("template", f"{template_path} {problem.message}", "give the path of a .pptx file")
         locale_folder = None
         locale_pack = None
         paper_default = PAPERS[0]
@@ -149,6 +159,16 @@ class BuildRequest:
         for folder in libraries or ():
             if not Path(folder).is_dir():
                 raise refuse("library", f"{folder} is not a folder", "give a folder of section .yaml files")
+        out_problem = _out_problem(Path(out_dir), [Path(f) for f in libraries or ()], locale_folder)
+        if out_problem is not None:
+            raise refuse("out", *out_problem)
+        templates_folder = None
+        if templates is not None:
+            templates_folder = Path(templates)
+            if not templates_folder.is_dir():
+                raise refuse("templates", f"{templates_folder} is not a folder", "give a folder made with `facilitator templates init DIR`")
+        if lead is not None and (not lead.strip() or len(lead) > MAX_DETAIL):
+            raise refuse("lead", "is empty" if not lead.strip() else f"is {len(lead)} characters long", f'write it as "Name, phone", under {MAX_DETAIL} characters')
         contacts_file = Path(contacts) if contacts is not None else None
         if contacts_file is not None:
             from facilitator.contacts import read_contacts
@@ -174,6 +194,8 @@ class BuildRequest:
             locale=locale_folder,
             strict=strict,
             contacts=contacts_file,
+            templates=templates_folder,
+            lead=(lead or "").strip(),
             locale_pack=locale_pack,
         )
 
@@ -230,3 +252,26 @@ def source_date_epoch() -> int | None:
     if not low <= value <= high:
         raise FacilitatorError(Problem(field="SOURCE_DATE_EPOCH", message=f"{value} is outside 1980-2107, which zip and PDF dates can hold", hint=f"use a value from {low} to {high}"))
     return value
+
+
+def _out_problem(out_dir: Path, libraries: list[Path], locale_folder: Path | None) -> tuple[str, str] | None:
+    """Why ``out_dir`` may not receive a pack: a link (refused rather than followed, so the swap
+    never replaces a link by a folder), or the same folder as, or a folder inside, an input
+    folder (a library or the locale pack), which the pack would overwrite."""
+    if out_dir.is_symlink():
+        return f"{out_dir} is a link", "give the folder itself, not a link to it"
+    try:
+        target = out_dir.resolve()
+    except (OSError, RuntimeError):
+        return f"{out_dir} cannot be found", "choose another folder"
+    inputs = [(folder, "--library") for folder in libraries] + ([(locale_folder, "--locale")] if locale_folder is not None else [])
+    for folder, option in inputs:
+        try:
+            source = folder.resolve()
+        except (OSError, RuntimeError):
+            continue
+        if target == source or source in target.parents:
+            return (f"{out_dir} is {'the' if target == source else 'inside the'} {option} folder {folder}",
+                    "write the pack to a folder of its own, outside the inputs")
+    return None
+

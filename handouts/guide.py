@@ -447,6 +447,7 @@ def _appendix(printer: Printer, pack: FacilitatorPack, width: float) -> list[Flo
         out.append(printer.para(_("This session draws on these parts of ECPAT International's guide:")))
         for part in _part_names(pack).values():
             out.append(printer.bullet(part.detail, lead=part.name + (":" if part.detail and not part.detail.startswith("(") else "")))
+    out += _answer_key(printer, pack)
     out += _left_out(printer, pack.left_out, pack.info.audience, width)
     attribution = heading(printer, _("Attribution"), "h2")
     out += [attribution[0], together([
@@ -455,6 +456,25 @@ def _appendix(printer: Printer, pack: FacilitatorPack, width: float) -> list[Flo
         printer.para(_("Made with {tool}.", tool=pack.info.tool), "small"),
         *([printer.para(_(DRAFT), "small")] if pack.draft_translation else []),
     ])]
+    return out
+
+
+def _answer_key(printer: Printer, pack: FacilitatorPack) -> list[Flowable]:
+    """The knowledge check's answers (check.pdf, the same items in the same order): in the guide
+    only, never on the participants' sheet."""
+    from facilitator.documents.session import check_items
+
+    _ = printer.words
+    items = check_items([b.participant for b in pack.blocks])
+    if not items:
+        return []
+    out = heading(printer, _("Knowledge check: the answers"), "h2")
+    out.append(printer.para(_("The same sheet before and after the session. Count the right answers per statement; pair the two sheets by the code. The last statement has no right answer: count how many tick Yes.")))
+    for i, item in enumerate(items, 1):
+        answer = _("True") if item.true else _("False")
+        out.append(printer.bullet(f"{item.text} \u2013 {item.explanation}" if item.explanation else item.text, marker=f"{i}.", lead=f"{answer}:"))
+    out.append(printer.bullet(_("Yes, Not sure or No: what the participant feels, not a right or wrong answer."), marker=f"{len(items) + 1}.",
+                              lead=_("I know where I could get help.")))
     return out
 
 

@@ -18,7 +18,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED_HELPERS = {"facilitator", "facilitator.typography", "facilitator.xmltext", "facilitator.errors", "facilitator.fitting"}
+SHARED_HELPERS = {"facilitator", "facilitator.typography", "facilitator.xmltext", "facilitator.errors", "facilitator.fitting",
+                  "facilitator.documents", "facilitator.documents.session"}
 """What the model and the writers may use of the core besides the model itself."""
 CORE_ONLY = ("pydantic", "yaml", "babel", "facilitator.loader", "facilitator.planner", "facilitator.library", "facilitator.schema",
              "facilitator.localepack", "facilitator.catalog", "facilitator.assemble", "facilitator.build", "facilitator.request")

@@ -33,6 +33,10 @@ class RenderConfig:
     """``SOURCE_DATE_EPOCH``: the date stored inside every document (a fixed date when ``None``)."""
     template: Path | None = None
     """An organisation's .pptx whose layouts the deck uses."""
+    templates: Path | None = None
+    """An organisation's folder of document templates (``--templates``), before the shipped ones."""
+    lead: str = ""
+    """The safeguarding lead, "Name, phone" (``--lead``), for the letter home; empty: a line to fill in."""
 
     @property
     def language(self) -> str:
