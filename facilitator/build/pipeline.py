@@ -118,7 +118,7 @@ def render(request: BuildRequest, loaded: Loaded | None = None, plan: Plan | Non
     check_pack(pack, fonts)
     regular, bold = fonts or (None, None)
     config = RenderConfig(words=words, paper=request.paper, large_print=request.large_print, font_regular=regular, font_bold=bold,
-                          epoch=request.source_date_epoch, template=request.template)
+                          epoch=request.source_date_epoch, template=request.template, templates=request.templates, lead=request.lead)
     views = {"pack": pack, "participant": pack.participant, "facilitator": pack.facilitator}
     files: dict[str, bytes] = {}
     counts: dict[str, int] = {}
