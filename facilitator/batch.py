@@ -29,7 +29,9 @@ from facilitator.yamlfile import read_yaml
 if TYPE_CHECKING:
     from facilitator.build.pipeline import Loaded
 
-_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
+_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
+RESERVED = frozenset({"index.md", "index.html"})
+"""Names build-all writes beside the packs: no pack may take them."""
 
 
 class PackOptions(Model):
@@ -111,8 +113,13 @@ def read_config(path: Path, out_dir: Path, libraries: list[Path] | None = None) 
     base = path.parent
     for i, entry in enumerate(config.packs):
         where = ("packs", i)
-        if not _NAME.match(entry.name):
-            problems.append(Problem(file, lines.line(*where, "name"), f"packs.{i + 1}.name", f"'{entry.name}' is not a folder name", "use letters, digits, dots, dashes and underscores"))
+        shown = entry.name.encode("unicode_escape").decode("ascii")[:80]  # a newline stays on the one line
+        if not _NAME.fullmatch(entry.name):
+            problems.append(Problem(file, lines.line(*where, "name"), f"packs.{i + 1}.name", f"'{shown}' is not a folder name", "use letters, digits, dots, dashes and underscores"))
+            continue
+        if entry.name.lower() in RESERVED:
+            problems.append(Problem(file, lines.line(*where, "name"), f"packs.{i + 1}.name", f"'{shown}' is the name of the index build-all writes beside the packs",
+                                    "give the pack another name"))
             continue
         if entry.name in seen:
             problems.append(Problem(file, lines.line(*where, "name"), f"packs.{i + 1}.name", f"'{entry.name}' is already the name of pack {seen[entry.name]}", "give each pack its own name"))
@@ -239,10 +246,18 @@ def write_index(out_dir: Path, outcomes: list[Outcome]) -> Path:
         + "".join(rows) + "</tbody></table></body></html>\n"
     )
     out_dir.mkdir(parents=True, exist_ok=True)
+    import tempfile
+
     for name, text in (("index.md", "\n".join(lines) + "\n"), ("index.html", page)):
-        tmp = out_dir / f".{name}.tmp"
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, out_dir / name)
+        fd, tmp = tempfile.mkstemp(dir=out_dir, prefix=f".{name}.", suffix=".tmp")  # two runs at once never share one
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as f:
+                f.write(text)
+            os.chmod(tmp, 0o644)
+            os.replace(tmp, out_dir / name)
+        except OSError as exc:
+            Path(tmp).unlink(missing_ok=True)
+            raise FacilitatorError(Problem(str(out_dir / name), 0, "--out", f"cannot be written: {exc.strerror}", "move away what is in the way, or choose another folder with --out")) from None
     return out_dir / "index.html"
 
 

@@ -232,27 +232,97 @@ _PO_LINE = re.compile(r'^(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+
 def _check_po_lines(path: Path, text: str) -> None:
     """Babel skips lines it cannot read; a translator's slip (an unclosed quote) must not be lost
     silently, so every line is checked first."""
-    for number, line in enumerate(text.splitlines(), 1):
-        stripped = line.strip()
-        if stripped and not stripped.startswith("#") and not _PO_LINE.match(stripped):
-            raise FacilitatorError(Problem(str(path), number, "", "is not a valid PO line", "check the quotes on this line (open it in Poedit to see)"))
+    file = str(path)
+    seen: dict[tuple[str | None, str], int] = {}
+    entry: dict[str, str] = {}
+    start = 0
+    keyword = ""
+
+    def finish() -> None:
+        if "msgid" in entry and entry["msgid"]:
+            key = (entry.get("msgctxt"), entry["msgid"])
+            if key in seen:
+                raise FacilitatorError(Problem(file, start, "msgid", f"repeats the entry of line {seen[key]} (the same msgctxt and msgid)",
+                                               "keep one of them: gettext's msgfmt refuses a catalog with a duplicated entry"))
+            seen[key] = start
+
+    for number, line in enumerate(text.split("\n"), 1):  # only \n ends a PO line (U+2028 may be in a string)
+        stripped = line.strip(" \t\r")
+        if not stripped or stripped.startswith("#"):
+            continue
+        if not _PO_LINE.match(stripped):
+            raise FacilitatorError(Problem(file, number, "", "is not a valid PO line", "check the quotes on this line (open it in Poedit to see)"))
+        value = _unescape(stripped[stripped.index('"') + 1:-1])
+        if stripped.startswith('"'):
+            if keyword:
+                entry[keyword] += value
+            continue
+        keyword = stripped.split(None, 1)[0]
+        if keyword == "msgctxt" or (keyword == "msgid" and set(entry) != {"msgctxt"}):
+            finish()
+            entry, start = {}, number
+        if keyword in entry:
+            what = "a second msgstr" if keyword.startswith("msgstr") else f"a second {keyword}"
+            raise FacilitatorError(Problem(file, number, keyword, f"is {what} for the entry of line {start}",
+                                           "keep one of them; an entry has one msgid and one msgstr (or one per plural form)"))
+        entry[keyword] = value
+    finish()
 
 
-def read_catalog(path: Path, language: str | None = None) -> Catalog:
+_CHARSET = re.compile(r"charset\s*=\s*([^\s;\\\"]+)", re.IGNORECASE)
+
+
+def _check_charset(path: Path, text: str) -> None:
+    """The tool reads PO files as UTF-8 (the bytes were decoded already); a header naming another
+    charset would make Babel decode them again, printing mojibake. Garbage plural forms are
+    refused here too, naming the header's line."""
+    import gettext
+
+    fields = dict(_raw_headers(text))
+
+    def line_of(name: str) -> int:
+        at = re.search(rf"^\"{name}:", text, re.MULTILINE) or re.search(rf"{name}:", text)
+        return text[: at.start()].count("\n") + 1 if at else 1
+
+    m = _CHARSET.search(fields.get("Content-Type", ""))
+    if m and m.group(1).upper().replace("-", "") not in ("UTF8", "CHARSET"):
+        raise FacilitatorError(Problem(str(path), line_of("Content-Type"), "Content-Type", f"says the file is {m.group(1)}, but it is read as UTF-8",
+                                       "save the file as UTF-8 and write charset=UTF-8 in the header"))
+    if "Plural-Forms" in fields:
+        value = fields["Plural-Forms"]
+        nplurals = re.search(r"nplurals\s*=\s*(\d+)", value)
+        plural = re.search(r"plural\s*=\s*([^;]+)", value)
+        ok = bool(nplurals and plural and 1 <= int(nplurals.group(1)) <= 6)
+        if ok and plural:
+            try:
+                gettext.c2py(plural.group(1))  # type: ignore[attr-defined]
+            except (ValueError, SyntaxError, RecursionError):
+                ok = False
+        if not ok:
+            raise FacilitatorError(Problem(str(path), line_of("Plural-Forms"), "Plural-Forms", f"'{value[:80]}' is not a plural-forms rule",
+                                           "write it as gettext does, e.g. nplurals=2; plural=(n != 1);"))
+
+
+MAX_CATALOG_BYTES = 10_000_000
+"""The largest PO file read; the shipped catalogs are about 2 MB."""
+
+
+def read_catalog(path: Path, language: str | None = None, folder: Path | None = None) -> Catalog:
     """A PO file, with a clear error naming the file and line when it is broken. The header's
     fields are kept as written (``catalog.raw_headers``), so rewriting the file keeps the ones
-    Babel does not know (Poedit's and Weblate's)."""
+    Babel does not know (Poedit's and Weblate's). Read through :mod:`facilitator.inputs` (a
+    regular file, within ``folder`` when given, at most :data:`MAX_CATALOG_BYTES`)."""
+    from facilitator.inputs import read_text
+
+    if not path.exists() and not path.is_symlink():
+        raise FacilitatorError(Problem(str(path), 0, "", "is missing", "make one with `facilitator locale init`"))
+    text = read_text(path, MAX_CATALOG_BYTES, folder, what="PO file")
     try:
-        text = path.read_text(encoding="utf-8")
         _check_po_lines(path, text)
-        with path.open("rb") as f:
-            catalog = read_po(f, locale=language, abort_invalid=True)
+        _check_charset(path, text)
+        catalog = read_po(io.BytesIO(text.encode("utf-8")), locale=language, abort_invalid=True)
     except FacilitatorError:
         raise
-    except UnicodeDecodeError:
-        raise FacilitatorError(Problem(str(path), 0, "", "is not UTF-8 text", "save it as UTF-8")) from None
-    except FileNotFoundError:
-        raise FacilitatorError(Problem(str(path), 0, "", "is missing", "make one with `facilitator locale init`")) from None
     except Exception as exc:  # Babel raises PoFileError (with the line) and others for broken files
         line = getattr(exc, "lineno", 0) or 0
         raise FacilitatorError(Problem(str(path), line, "", f"is not a valid PO file ({exc})", "open it in Poedit, or check the quotes on this line")) from None
@@ -461,13 +531,17 @@ def _comment(mark: str, text: str) -> str:
 
 def _entry(message: Any, obsolete: bool = False) -> list[str]:
     prefix = "#~ " if obsolete else ""
-    lines = [_comment("#", c) for c in message.user_comments]
+    # Babel reads gettext's previous-text lines (``#| msgid "..."``) as translator comments that
+    # start with "|": they are written back as they were, where gettext puts them (after the flags).
+    previous = [c for c in message.user_comments if c.startswith("|")]
+    lines = [_comment("#", c) for c in message.user_comments if not c.startswith("|")]
     if not obsolete:
         lines += [_comment("#.", c) for c in message.auto_comments]
         lines += _references([(file, number) for file, number in message.locations])
     flags = set(message.flags) - {"python-format"}  # Babel adds it to any text with "%"; the tool's placeholders are {name}
     if flags:
         lines.append(_flags(flags))
+    lines += ["#" + c for c in previous]
     if message.context is not None:
         lines += _wrapped("msgctxt", message.context, prefix)
     if isinstance(message.id, (tuple, list)):
@@ -564,9 +638,29 @@ def po_text(catalog: Catalog, template: bool = False) -> str:
 
 
 def _write(text: str, path: Path) -> None:
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_bytes(text.encode("utf-8"))
-    tmp.replace(path)
+    """Write ``text`` to ``path`` atomically, through a temporary file of its own in the same
+    folder (two writers at once never share one); a folder that cannot be written is one problem."""
+    import contextlib
+    import os
+    import tempfile
+
+    tmp: str | None = None
+    try:
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        with os.fdopen(fd, "wb") as f:
+            f.write(text.encode("utf-8"))
+        if path.exists():
+            os.chmod(tmp, path.stat().st_mode & 0o7777)
+        else:
+            os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+        tmp = None
+    except OSError as exc:
+        raise FacilitatorError(Problem(str(path), 0, "", f"cannot be written: {exc.strerror}", "check that the folder exists and that you may write in it")) from None
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
 
 
 def write_catalog(catalog: Catalog, path: Path) -> None:

@@ -688,6 +688,20 @@ def locale_status(
     out.print(table)
 
 
+def _not_utf8(args: list[str]) -> Problem | None:
+    """An argument that is not UTF-8 (Python keeps its bytes as surrogates, which nothing can
+    print or encode): one problem naming the option, before anything is read."""
+    for i, arg in enumerate(args):
+        try:
+            arg.encode("utf-8")
+        except UnicodeEncodeError:
+            before = args[i - 1] if i and args[i - 1].startswith("-") else ""
+            option = arg.split("=", 1)[0] if arg.startswith("--") and "=" in arg else before or f"argument {i + 1}"
+            return Problem(field=option, message="holds bytes that are not UTF-8",
+                           hint="retype it; for a file, rename it so its name is UTF-8 text")
+    return None
+
+
 def main() -> None:
     """The ``facilitator`` command. Usage errors are one line; SIGTERM cleans up like Ctrl-C."""
     import signal
@@ -699,6 +713,9 @@ def main() -> None:
         sys.exit(128 + signum)
 
     signal.signal(signal.SIGTERM, stop)
+    if (problem := _not_utf8(sys.argv[1:])) is not None:
+        err.print(f"error: {problem}", markup=False)
+        sys.exit(2)
     try:
         code = app(prog_name="facilitator", standalone_mode=False)
     except click_errors.UsageError as exc:

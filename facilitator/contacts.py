@@ -9,10 +9,11 @@ it was checked. A contact without its source is refused with its line; no number
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, ValidationError, model_validator
+from pydantic import Field, ValidationError, field_validator, model_validator
 
 from facilitator.errors import FacilitatorError, Problem
 from facilitator.schema import Model, NonEmpty
@@ -33,6 +34,17 @@ class Source(Model):
         return f"{self.name}, {self.date.isoformat()}"
 
 
+_DOMAIN = r"(?:[A-Za-z0-9\u00a1-\uffff](?:[A-Za-z0-9\u00a1-\uffff-]{0,61}[A-Za-z0-9\u00a1-\uffff])?\.)+[A-Za-z\u00a1-\uffff]{2,63}"
+WEB = re.compile(rf"(?:https?://)?{_DOMAIN}(?::\d{{1,5}})?(?:[/?#][^\s<>\"]*)?", re.IGNORECASE)
+"""A help website as printed for participants: an http(s) address or a bare domain, nothing else
+(never ``javascript:``, ``data:`` or ``file:``)."""
+
+
+def is_web_address(value: str) -> bool:
+    """Whether ``value`` is an ``http(s)://`` address or a bare domain (``www.example.org/help``)."""
+    return bool(WEB.fullmatch(value.strip())) and not any(ord(c) < 32 or 0x7F <= ord(c) < 0xA0 for c in value)
+
+
 class ContactEntry(Model):
     """One local contact: never shipped without its source."""
 
@@ -45,6 +57,13 @@ class ContactEntry(Model):
     description: NonEmpty | None = None
     source: Source
 
+    @field_validator("website")
+    @classmethod
+    def _web_address(cls, value: str | None) -> str | None:
+        if value is not None and not is_web_address(value):
+            raise ValueError(f"'{value[:80]}' is not a web address (write https://... or a plain domain such as www.example.org)")
+        return value
+
     @model_validator(mode="after")
     def _reachable(self) -> ContactEntry:
         if not (self.phone or self.website):
@@ -56,13 +75,17 @@ class ContactsFile(Model):
     contacts: list[ContactEntry] = Field(default_factory=list)
 
 
-def read_contacts(path: Path) -> tuple[ContactEntry, ...]:
-    """The contacts of ``path``, checked: a problem names the file, the line and the field."""
+def read_contacts(path: Path, folder: Path | None = None) -> tuple[ContactEntry, ...]:
+    """The contacts of ``path``, checked: a problem names the file, the line and the field. In a
+    locale pack (``folder``), a link out of the pack is refused."""
+    from facilitator.inputs import refused
     from facilitator.loader import problems_from
 
-    if not path.is_file():
+    if not path.exists() and not path.is_symlink() or path.is_dir():
         raise FacilitatorError(Problem(str(path), 0, "--contacts", "is not a file", "make one with `facilitator contacts init --country XX contacts.yaml`"))
-    data, lines = read_yaml(path)
+    if (problem := refused(path, folder, "" if folder else "--contacts")) is not None:
+        raise FacilitatorError(problem)
+    data, lines = read_yaml(path, folder=folder)
     if not isinstance(data, dict):
         raise FacilitatorError(Problem(str(path), 1, "contacts", "is not a contacts file (expected `contacts:` with a list)", "make one with `facilitator contacts init`"))
     try:

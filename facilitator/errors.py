@@ -31,11 +31,14 @@ class Problem:
 
 
 def display_path(path: str | os.PathLike[str]) -> str:
-    """A path relative to the working folder when it is inside it, else as given."""
+    """A path relative to the working folder when it is inside it, else as given. A link is named
+    by its own name, never by what it points to (only the folders above it are resolved)."""
     p = Path(path)
     try:
-        return str(p.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
+        whole = p.absolute()
+        named = whole.parent.resolve() / whole.name if whole.name else whole.resolve()
+        return str(named.relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError, RuntimeError):
         return str(p)
 
 

@@ -92,25 +92,28 @@ def load_section(path: Path, lookup: Lookup | None = None) -> Section:
     return section
 
 
+MAX_SECTIONS = 500
+"""The most section files one folder may hold (the shipped library has about 60): checked before
+any is read, so a folder of thousands never makes a build or `locale update` crawl."""
+
+
 def section_files(folder: Path) -> list[Path]:
     """The ``.yaml`` and ``.yml`` files in ``folder`` (links among them included, to be checked
-    by :func:`outside_folder`)."""
-    return sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.yml"))
+    by :func:`outside_folder`). More than :data:`MAX_SECTIONS` is refused."""
+    files = sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.yml"))
+    if len(files) > MAX_SECTIONS:
+        raise FacilitatorError(Problem(str(folder), 0, "", f"holds {len(files):,} section files, more than the {MAX_SECTIONS} a library may have",
+                                       "keep only the sections you use in the folder"))
+    return files
 
 
 def outside_folder(path: Path, folder: Path) -> Problem | None:
     """A problem when ``path`` is not a regular file inside ``folder`` once links are followed: a
-    library may only read its own files, and never quotes another file's contents."""
-    try:
-        resolved = path.resolve(strict=True)
-        inside = resolved.is_relative_to(folder.resolve())
-    except (OSError, RuntimeError):  # a broken or looping link
-        return Problem(str(path), 0, "", "is a link that leads nowhere", "remove the link or copy the file into the folder")
-    if not inside:
-        return Problem(str(path), 0, "", "is a link to a file outside its folder", "copy the section file into the folder instead of linking to it")
-    if not resolved.is_file():
-        return Problem(str(path), 0, "", "is not a regular file", "remove it from the folder")
-    return None
+    library may only read its own files, and never quotes another file's contents (the one rule
+    for every input folder: :func:`facilitator.inputs.refused`)."""
+    from facilitator.inputs import refused
+
+    return refused(path, folder)
 
 
 def load_library(folders: Iterable[Path] | None = None, lookup: Lookup | None = None, written_in_language: Iterable[Path] = ()) -> Library:

@@ -108,7 +108,7 @@ class LocalePack:
         """The catalog, parsed once (when first used)."""
         from facilitator.catalog import read_catalog
 
-        return read_catalog(self.messages, self.language)
+        return read_catalog(self.messages, self.language, self.folder)
 
     @cached_property
     def lookup(self) -> Callable[[str, str], str | None]:
@@ -148,24 +148,48 @@ def resolve(name: str, option: str = "--locale") -> Path:
     raise FacilitatorError(Problem(field=option, message=f"'{name}' is neither a shipped locale nor a folder", hint=f"shipped locales: {shipped}; or make one with `facilitator locale init`"))
 
 
+def is_country(code: str) -> bool:
+    """Whether ``code`` is a two-letter ISO 3166 country code Babel knows (``XX`` is not one)."""
+    code = code.upper()
+    return len(code) == 2 and code.isalpha() and code not in {"ZZ", "EU", "EZ", "UN", "QO"} and code in Locale("en").territories
+
+
 def load_locale(folder: Path) -> LocalePack:
     """Read and check a locale pack: its settings, contacts and font files. The catalog is read
     when first used. Refuses right-to-left scripts until they can be printed correctly."""
+    from facilitator.inputs import files_in, refused
+
     settings_path = folder / "locale.yaml"
-    if not settings_path.is_file():
+    if not settings_path.exists() and not settings_path.is_symlink():
         raise FacilitatorError(Problem(str(folder), 0, "--locale", "has no locale.yaml", "make a locale pack with `facilitator locale init LANG --country CC DIR`"))
-    data, lines = read_yaml(settings_path)
+    # One rule for every file of the pack: regular files inside its folder, links out refused by
+    # their own name (never followed), FIFOs and devices refused before anything reads them.
+    _files, problems = files_in(folder)
+    sections = folder / "sections"
+    if sections.is_dir() and not problems:
+        problems += files_in(sections, ("*.yaml", "*.yml"))[1]
+    if problems:
+        raise FacilitatorError(sorted(problems))
+    if (problem := refused(settings_path, folder)) is not None:
+        raise FacilitatorError(problem)
+    data, lines = read_yaml(settings_path, folder=folder)
     settings = _validated(LocaleFile, data, settings_path, lines)
     try:
         locale = Locale.parse(settings.language.replace("-", "_"))
     except (UnknownLocaleError, ValueError):
         raise FacilitatorError(Problem(str(settings_path), lines.line("language"), "language", f"'{settings.language}' is not a language code Babel knows", "use a code such as nl, fil or de")) from None
+    if settings.direction == "rtl" and locale.character_order != "right-to-left":
+        raise FacilitatorError(Problem(str(settings_path), lines.line("direction"), "direction",
+                                       f"is rtl, but {locale.english_name} is written left to right; and right-to-left packs cannot be printed correctly yet",
+                                       "write direction: ltr (or leave it out)"))
     if settings.direction == "rtl" or locale.character_order == "right-to-left":
         raise FacilitatorError(Problem(str(settings_path), lines.line("language"), "language",
                                        f"{locale.english_name} is written right to left, which this tool cannot print correctly yet",
                                        "packs in right-to-left scripts are not supported; nothing was written"))
-    if len(settings.country) != 2 or not settings.country.isalpha():
+    if len(settings.country) != 2 or not settings.country.isalpha() or not settings.country.isascii():
         raise FacilitatorError(Problem(str(settings_path), lines.line("country"), "country", f"'{settings.country}' is not a two-letter country code", "use e.g. NL or PH"))
+    if not is_country(settings.country):
+        raise FacilitatorError(Problem(str(settings_path), lines.line("country"), "country", f"'{settings.country}' is not a country code (ISO 3166)", "use e.g. NL or PH"))
     if settings.fonts is not None:
         for key in ("regular", "bold"):
             path = folder / getattr(settings.fonts, key)
@@ -176,7 +200,7 @@ def load_locale(folder: Path) -> LocalePack:
             if not inside or not path.resolve().is_file():
                 raise FacilitatorError(Problem(str(settings_path), lines.line("fonts", key), f"fonts.{key}", f"{getattr(settings.fonts, key)} is not a font file inside the locale folder", "put the .ttf file in the locale folder"))
     contacts_path = folder / "contacts.yaml"
-    contacts = read_contacts(contacts_path) if contacts_path.is_file() else ()
+    contacts = read_contacts(contacts_path, folder) if contacts_path.exists() or contacts_path.is_symlink() else ()
     return LocalePack(folder, settings, contacts)
 
 
@@ -200,7 +224,7 @@ def library_template(extra: list[Path] | None = None, pack: Path | None = None) 
     ``#:`` reference (``facilitator/content/sections/grooming.yaml:12`` for the shipped library,
     ``sections/law.yaml:3`` in a pack, ``FOLDER/law.yaml:3`` for a library folder)."""
     from facilitator.catalog import SectionSource, template
-    from facilitator.loader import outline_ids, section_files, shipped_sections_dir
+    from facilitator.loader import outline_ids, outside_folder, section_files, shipped_sections_dir
 
     folders: list[tuple[Path, str]] = [(shipped_sections_dir(), "facilitator/content/sections")]
     folders += [(folder, folder.resolve().name or str(folder)) for folder in extra or []]
@@ -209,7 +233,9 @@ def library_template(extra: list[Path] | None = None, pack: Path | None = None) 
     sections = []
     for folder, name in folders:
         for path in section_files(folder):
-            data, lines = read_yaml(path)
+            if (refused := outside_folder(path, folder)) is not None:
+                raise FacilitatorError(refused)
+            data, lines = read_yaml(path, folder=folder)
             if isinstance(data, dict):
                 sections.append(SectionSource(str(data.get("id", path.stem)), data, f"{name}/{path.name}", lines))
     return template(sections, outline_ids())
@@ -261,7 +287,7 @@ def init_locale(language: str, country: str, folder: Path) -> tuple[Path, int]:
         raise FacilitatorError(Problem(field="LANG", message=f"'{language}' is not a language code Babel knows", hint="use a code such as nl, fil or de")) from None
     if locale.character_order == "right-to-left":
         raise FacilitatorError(Problem(field="LANG", message=f"{locale.english_name} is written right to left, which this tool cannot print correctly yet", hint="right-to-left packs are not supported"))
-    if len(country) != 2 or not country.isalpha():
+    if len(country) != 2 or not country.isalpha() or not is_country(country):
         raise FacilitatorError(Problem(field="--country", message=f"'{country}' is not a two-letter country code", hint="use e.g. NL or PH"))
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
         raise FacilitatorError(Problem(str(folder), 0, "DIR", "already exists and is not empty", "choose a new folder, or use `facilitator locale update`"))
@@ -272,15 +298,29 @@ def init_locale(language: str, country: str, folder: Path) -> tuple[Path, int]:
     catalog.locale = locale
     catalog.project, catalog.fuzzy = "facilitator", False
     catalog.revision_date = catalog.creation_date
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "sections").mkdir(exist_ok=True)
+    import shutil
+
+    existed = folder.exists()
     paper = "letter" if country.upper() in LETTER_COUNTRIES else "a4"
-    (folder / "locale.yaml").write_text(LOCALE_YAML.format(language=language, name=locale.english_name, country=country.upper(), paper=paper), encoding="utf-8")
-    (folder / "contacts.yaml").write_text(starter(country), encoding="utf-8")
-    (folder / "sections" / "README.md").write_text(
-        "Put local sections here (the national law, a local case), one YAML file each, checked like any\n"
-        "section; a file whose id is that of a shipped section replaces it.\n", encoding="utf-8")
-    write_catalog(catalog, folder / "messages.po")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "sections").mkdir(exist_ok=True)
+        (folder / "locale.yaml").write_text(LOCALE_YAML.format(language=language, name=locale.english_name, country=country.upper(), paper=paper), encoding="utf-8")
+        (folder / "contacts.yaml").write_text(starter(country), encoding="utf-8")
+        (folder / "sections" / "README.md").write_text(
+            "Put local sections here (the national law, a local case), one YAML file each, checked like any\n"
+            "section; a file whose id is that of a shipped section replaces it.\n", encoding="utf-8")
+        write_catalog(catalog, folder / "messages.po")
+    except (OSError, FacilitatorError) as exc:
+        # Nothing half-made is left: the folder is removed (or emptied, when it was there before).
+        if not existed:
+            shutil.rmtree(folder, ignore_errors=True)
+        else:
+            for child in list(folder.iterdir()) if folder.is_dir() else []:
+                shutil.rmtree(child, ignore_errors=True) if child.is_dir() else child.unlink(missing_ok=True)
+        if isinstance(exc, FacilitatorError):
+            raise
+        raise FacilitatorError(Problem(str(folder), 0, "DIR", f"cannot be written: {exc.strerror}", "choose a folder you may write in")) from None
     return folder, len(catalog)
 
 
@@ -292,12 +332,6 @@ def _shipped_template_catalog() -> Catalog | None:
         return read_catalog(path) if path.is_file() else None
     except FacilitatorError:
         return None
-
-
-def _broken_previous(comment: str) -> bool:
-    """A translator comment that is a piece of an old ``#| msgid`` line an earlier writer wrapped
-    across lines (``# | ...``): not a translator's words."""
-    return comment.startswith("| ") or comment == "|"
 
 
 def update_locale(folder: Path, libraries: list[Path] | None = None) -> dict[str, int]:
@@ -314,8 +348,6 @@ def update_locale(folder: Path, libraries: list[Path] | None = None) -> dict[str
     fresh = library_template(libraries, pack.folder)
     stable_date(fresh, catalog)
     catalog.update(fresh, no_fuzzy_matching=False, update_creation_date=True)
-    for message in [*catalog, *catalog.obsolete.values()]:
-        message.user_comments = [c for c in message.user_comments if not _broken_previous(c)]
     after = {(m.context, m.id) for m in catalog if m.id}
     newly_fuzzy = {(m.context, m.id) for m in catalog if m.id and m.fuzzy} - fuzzy_before
     write_catalog(catalog, pack.messages)

@@ -45,7 +45,32 @@ def _non_empty(value: Any) -> str:
         raise ValueError(f"must be text, not {type(value).__name__}")
     if not value.strip():
         raise ValueError("is empty (write the text or remove the field)")
+    if len(value) > MAX_TEXT:
+        raise ValueError(f"is {len(value):,} characters long, more than the {MAX_TEXT:,} one text may be (split it)")
+    if (bad := _HIDDEN.search(value)) is not None:
+        raise ValueError(f"holds the invisible character U+{ord(bad.group()):04X}, which can reorder or hide text (delete it)")
     return xml_safe(value.strip())
+
+
+MAX_TEXT = 10_000
+"""The longest one text may be (the longest body in the library is under 3,000 characters)."""
+MAX_KEY_POINTS = 5
+"""At most five key points per band: one slide's worth (docs/section-format.md)."""
+MAX_KEY_POINT = 300
+"""The longest one key point may be: one sentence (the library's longest is under 200)."""
+_HIDDEN = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+"""DEL and the C1 controls, and bidi embeddings, overrides and isolates: never wanted in a pack,
+and a way to make printed text read differently from the file."""
+
+
+def _key_points(value: Any) -> list[str]:
+    items = _text_list(value)
+    if len(items) > MAX_KEY_POINTS:
+        raise ValueError(f"has {len(items)} key points, more than the {MAX_KEY_POINTS} a slide holds (move the rest into body)")
+    for i, item in enumerate(items, 1):
+        if len(item) > MAX_KEY_POINT:
+            raise ValueError(f"item {i} is {len(item):,} characters long, more than the {MAX_KEY_POINT} of one key point (one short sentence)")
+    return items
 
 
 def _text_list(value: Any) -> list[str]:
@@ -89,6 +114,8 @@ Text = Annotated[dict[str, str], BeforeValidator(_variants(_non_empty))]
 TextList = Annotated[dict[str, list[str]], BeforeValidator(_variants(_text_list))]
 """One list for all bands, or one list per band."""
 Strings = Annotated[list[str], BeforeValidator(_text_list)]
+KeyPoints = Annotated[dict[str, list[str]], BeforeValidator(_variants(_key_points))]
+"""Key points: at most :data:`MAX_KEY_POINTS` per band, each one short sentence."""
 
 
 def pick(variants: dict[str, Any], band: Band) -> Any:
@@ -216,7 +243,7 @@ class ParticipantContent(Model):
 
     why: Text | None = None
     """One line on why this part matters to the audience, for the section's opening slide."""
-    key_points: TextList | None = None
+    key_points: KeyPoints | None = None
     body: Text | None = None
     content_note: Text | None = None
     story: Story | None = None

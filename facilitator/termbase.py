@@ -33,9 +33,9 @@ class Term(Model):
 def load_terms(folder: Path) -> list[Term]:
     """The locale's term base, or none when it has no ``terms.yaml``."""
     path = folder / TERMS
-    if not path.is_file():
+    if not path.exists() and not path.is_symlink():
         return []
-    data, lines = read_yaml(path)
+    data, lines = read_yaml(path, folder=folder)
     if not isinstance(data, list):
         raise FacilitatorError(Problem(str(path), 1, "", "is not a list of terms", "write one `- en: …, use: …, avoid: […]` entry per term"))
     try:

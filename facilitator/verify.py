@@ -97,7 +97,9 @@ def verify_pack(folder: Path) -> Report:
         name = path.name
         if name in entries or name == MANIFEST:
             continue
-        if path.is_file() and (name in file_names() or name == PLAN or name.lower().endswith(OUTPUT_SUFFIXES)):
+        if path.is_symlink():
+            report.problems.append(Finding(name, "is a link (not read): a pack holds only its own files; remove it before printing"))
+        elif path.is_file() and (name in file_names() or name == PLAN or name.lower().endswith(OUTPUT_SUFFIXES)):
             report.problems.append(Finding(name, "not in the manifest: this build did not write it (left from an earlier build?)"))
         else:
             report.notes.append(Finding(name + ("/" if path.is_dir() else ""), "not part of the pack (left as it is)"))

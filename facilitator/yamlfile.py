@@ -52,15 +52,17 @@ class LineMap:
         return 1
 
 
-def read_yaml(path: Path, loader: type[yaml.SafeLoader] | None = None) -> tuple[Any, LineMap]:
+def read_yaml(path: Path, loader: type[yaml.SafeLoader] | None = None, folder: Path | None = None) -> tuple[Any, LineMap]:
     """Parse ``path`` safely, returning the data and the line of every key path.
 
     Raises :class:`FacilitatorError` (one problem, with the line) for unreadable files, files too
     large or too deep, YAML syntax errors, anchors and aliases, unknown tags, values YAML cannot
     build (an impossible date) and duplicate keys. ``loader`` is for tests that compare parsers.
+    With ``folder``, a link out of it is refused (:mod:`facilitator.inputs`); FIFOs and devices
+    always are.
     """
     file = str(path)
-    text = _read_text(path)
+    text = _read_text(path, folder)
     return parse_yaml(text, file, loader or Loader)
 
 
@@ -88,23 +90,10 @@ def parse_yaml(text: str, file: str, loader: type[yaml.SafeLoader] = Loader) -> 
     return data, LineMap(lines)
 
 
-def _read_text(path: Path) -> str:
-    file = str(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise FacilitatorError(
-                Problem(file, 0, "", f"is {size:,} bytes, larger than the {MAX_BYTES:,} a YAML file may be", "split it or check that it is the right file")
-            )
-        raw = path.read_bytes()
-    except OSError as exc:
-        hint = "give a file, not a folder" if path.is_dir() else "check the path"
-        raise FacilitatorError(Problem(file, 0, "", f"cannot be read: {exc.strerror}", hint)) from None
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise FacilitatorError(Problem(file, line, "", f"is not UTF-8 text ({exc.reason})", "save the file as UTF-8")) from None
+def _read_text(path: Path, folder: Path | None = None) -> str:
+    from facilitator.inputs import read_text
+
+    return read_text(path, MAX_BYTES, folder, what="YAML file")
 
 
 def _scan(text: str, file: str, loader: type[yaml.SafeLoader]) -> None:

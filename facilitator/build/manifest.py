@@ -32,7 +32,16 @@ def sha256(data: bytes) -> str:
 
 
 def _file_digest(path: Path) -> str:
-    return sha256(path.read_bytes())
+    """The sha256 of a regular file, read in pieces; a FIFO or device is never opened."""
+    from facilitator.inputs import refused
+
+    if refused(path) is not None:
+        return "not a regular file"
+    digest = hashlib.sha256()
+    with path.open("rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
 
 
 def inputs_digest(request: BuildRequest, plan: Plan, library: Library, contacts: Path | None = None) -> str:
@@ -144,6 +153,12 @@ def is_up_to_date(out_dir: Path, digest: str) -> bool:
 def read_manifest(path: Path) -> dict[str, tuple[str, int | None]]:
     """The files ``manifest.json`` lists: name -> (sha256, size in bytes or ``None``)."""
     hint = "rebuild the pack with `facilitator pack --out DIR`"
+    if path.is_symlink():  # never followed: a pack's manifest is its own file
+        raise FacilitatorError(Problem(str(path), 0, "", "is a link, not the pack's own manifest (its target is not read)", "rebuild the pack with `facilitator pack --out DIR`"))
+    from facilitator.inputs import refused
+
+    if path.exists() and (problem := refused(path)) is not None:
+        raise FacilitatorError(Problem(str(path), 0, "", problem.message, hint))
     if not path.is_file():
         message = "is missing: this folder is not a pack" if not path.exists() else "is not a file"
         raise FacilitatorError(Problem(str(path), 0, "", message, "give the folder of a pack made with `facilitator pack --out DIR`"))
@@ -183,8 +198,11 @@ def _plain_name(name: str) -> bool:
 
 
 def check_file(path: Path, sha256: str, size: int | None) -> str:
-    """What is wrong with ``path`` (empty when it matches)."""
-    if not path.exists() and not path.is_symlink():
+    """What is wrong with ``path`` (empty when it matches). A link is never followed: the pack's
+    files are its own, so a link (even to an identical file) is a problem."""
+    if path.is_symlink():
+        return "is a link, not a file of the pack (its target is not read): rebuild the pack"
+    if not path.exists():
         return "missing (the manifest lists it)"
     if not path.is_file():
         return "is not a file (the manifest lists a file)"

@@ -32,8 +32,29 @@ def placeholders(text: str) -> list[str] | None:
             continue
         if match.group(1) is None:
             return None
-        found.append(re.split(r"[.\[!:]", match.group(1), maxsplit=1)[0])
+        found.append(match.group(1))
     return found
+
+
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
+
+
+def fill(text: str, values: dict[str, object]) -> str:
+    """``text`` with each ``{name}`` replaced by ``values[name]`` and ``{{``/``}}`` by braces: the
+    only formatting the tool's words and translations get. Nothing is evaluated: a field that is
+    not a plain name (``{name.__class__}``, ``{0[1]}``, ``{n:>9999}``) or not among ``values``
+    raises ``ValueError``, so a hostile translation never reaches Python objects."""
+
+    def one(match: re.Match[str]) -> str:
+        token = match.group(0)
+        if token in ("{{", "}}"):
+            return token[0]
+        name = match.group(1)
+        if name is None or not _NAME.match(name) or name not in values:
+            raise ValueError(f"placeholder {token} cannot be filled")
+        return str(values[name])
+
+    return _FIELD.sub(one, text)
 
 
 def placeholder_problem(english: str | tuple[str, ...], translation: str) -> str | None:
@@ -52,6 +73,9 @@ def placeholder_problem(english: str | tuple[str, ...], translation: str) -> str
     got = placeholders(translation)
     if got is None:
         return "has an unmatched { or } (write placeholders as {name}, as the English does)"
+    odd = [name for name in dict.fromkeys(got) if not _NAME.match(name)]
+    if odd:
+        return "; ".join(f"placeholder {{{name}}} is not a plain name (write placeholders as {{name}}, as the English does)" for name in odd)
     listed = ", ".join(f"{{{name}}}" for name in sorted(wanted))
     extra = [name for name in dict.fromkeys(got) if name not in wanted]
     if extra:
@@ -107,10 +131,10 @@ class Words:
         if not values:
             return text
         try:
-            return text.format(**values)
-        except (KeyError, IndexError, ValueError, AttributeError):
+            return fill(text, values)
+        except ValueError:
             self._missing[(TOOL_CONTEXT, message)] = None
-            return typeset(message, self.language).format(**values)
+            return fill(typeset(message, self.language), values)
 
     def plural(self, singular: str, plural: str, n: int, **values: object) -> str:
         """gettext's ``ngettext``: the form of ``singular``/``plural`` for the count ``n`` in the
@@ -128,10 +152,10 @@ class Words:
                 chosen = found
         text = typeset(chosen, self.language)
         try:
-            return text.format(**values)
-        except (KeyError, IndexError, ValueError, AttributeError):
+            return fill(text, values)
+        except ValueError:
             self._missing[(TOOL_CONTEXT, singular)] = None
-            return typeset(english, self.language).format(**values)
+            return fill(typeset(english, self.language), values)
 
     def missing(self) -> list[tuple[str, str]]:
         """(context, text) of every word asked for that had no usable translation; for a

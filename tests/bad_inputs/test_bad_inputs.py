@@ -51,6 +51,8 @@ class Case:
     links: dict[str, str] = field(default_factory=dict)
     """Link name -> target (a path outside the workspace: ``/OUTSIDE``)."""
     before: Callable[[Path], None] | None = None
+    fifos: tuple[str, ...] = ()
+    """Named pipes to make (nothing ever writes to them: reading one would hang)."""
 
 
 def section(text: str) -> dict[str, str | bytes]:
@@ -115,7 +117,7 @@ CASES: dict[str, Case] = {
     "option: empty age": Case(["pack", "--age", ""], "--age: is empty"),
     "option: age under 10": Case(["pack", "--age", "8"], "--age: '8' includes ages under 10"),
     "option: unknown paper": Case(["pack", "--paper", "a5"], "--paper: 'a5' is not a paper size"),
-    "option: unknown output": Case(["pack", "--only", "poster"], "--only: 'poster' is not an output (the outputs are deck, handout, cards, guide)"),
+    "option: unknown output": Case(["pack", "--only", "poster"], "--only: 'poster' is not an output (the outputs are deck, handout, cards, guide"),
     "option: too few minutes": Case(["pack", "--minutes", "5"], "--minutes: 5 minutes cannot hold the opening"),
     "option: unknown topic": Case(["pack", "--topic", "nonsense"], "--topic: no section for ages 13-15 covers 'nonsense'"),
     "option: title too long": Case(["pack", "--title", "x" * 300], "--title: is 300 characters long"),
@@ -134,13 +136,21 @@ CASES: dict[str, Case] = {
 }
 
 
-def snapshot(folder: Path) -> dict[str, bytes | None]:
-    return {str(p.relative_to(folder)): (p.read_bytes() if p.is_file() else None) for p in sorted(folder.rglob("*"))}
+def snapshot(folder: Path) -> dict[str, bytes | str | None]:
+    """Every entry under ``folder``: a file's bytes, a link's target (never followed), else None."""
+    return {str(p.relative_to(folder)): (str(p.readlink()) if p.is_symlink() else p.read_bytes() if p.is_file() else None)
+            for p in sorted(folder.rglob("*"))}
 
 
 @pytest.mark.parametrize("name", CASES)
 def test_bad_input_is_one_clear_line_exit_2_and_nothing_written(name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
-    case = CASES[name]
+    run_case(CASES[name], tmp_path, monkeypatch, capsys)
+
+
+def run_case(case: Case, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """Run ``case`` as a user would and hold the promise: exit 2, one line, nothing written."""
+    import os
+
     monkeypatch.chdir(tmp_path)
     (tmp_path / "lib").mkdir()
     (tmp_path / "lib" / "placeholder-law.yaml").write_text(GOOD_SECTION.replace("local-law", "placeholder-law"), encoding="utf-8")
@@ -151,7 +161,11 @@ def test_bad_input_is_one_clear_line_exit_2_and_nothing_written(name: str, tmp_p
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(content) if isinstance(content, bytes) else path.write_text(textwrap.dedent(content), encoding="utf-8")
     for rel, target in case.links.items():
-        (tmp_path / rel).symlink_to(outside if target == "/OUTSIDE" else tmp_path / target)
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).symlink_to(outside if target == "/OUTSIDE" else target if target.startswith("/") else tmp_path / target)
+    for rel in case.fifos:
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        os.mkfifo(tmp_path / rel)
     for key, value in case.env.items():
         monkeypatch.setenv(key, value)
     # The folder the pack goes to (default and build-all's) already holds an earlier pack.
