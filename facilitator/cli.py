@@ -410,7 +410,7 @@ def pack_command(
     place: PlaceOption = None,
     org: OrgOption = None,
     out_dir: Annotated[str, typer.Option("--out", "-O", metavar="DIR", help="Folder for the pack (created or updated).")] = "session-pack",
-    only: Annotated[str | None, typer.Option("--only", metavar="LIST", help="Write only these outputs, comma-separated: deck,handout,cards,guide.")] = None,
+    only: Annotated[str | None, typer.Option("--only", metavar="LIST", help="Write only these outputs, comma-separated: deck,handout,cards,guide,letter,letter-docx,check,feedback.")] = None,
     template: Annotated[Path | None, typer.Option("--template", metavar="FILE.pptx", help="An organisation's .pptx template; its 'Title Slide' and 'Title and Content' layouts are used.")] = None,
     paper: Annotated[str | None, typer.Option("--paper", metavar="a4|letter", help="Paper for the PDFs: a4 or letter (default a4).")] = None,
     large_print: Annotated[bool, typer.Option("--large-print", help="Larger type in the PDFs (14 pt body).")] = False,
@@ -418,8 +418,10 @@ def pack_command(
     library: LibraryOption = None,
     locale: LocaleOption = None,
     strict: Annotated[bool, typer.Option("--strict", help="With --locale: refuse to build when any text would fall back to English (it lists what).")] = False,
+    templates: Annotated[Path | None, typer.Option("--templates", metavar="DIR", help="Your own wording for the letter home, check, feedback form (Jinja2 templates; start with `facilitator templates init DIR`).")] = None,
+    lead: Annotated[str | None, typer.Option("--lead", metavar='"NAME, PHONE"', help="The safeguarding lead the letter home names; without it, a line to fill in.")] = None,
 ) -> None:
-    """Build a session pack: slides, handout, cards and facilitator guide.
+    """Build a session pack: slides, handout, cards, facilitator guide, letter home, knowledge check and feedback form.
 
     With no options: a 60-minute session for ages 13-15 in ./session-pack/.
 
@@ -442,7 +444,7 @@ def pack_command(
     request = BuildRequest.from_options(
         out_dir=out_dir, plan_file=plan_file, age=age, minutes=minutes, topics=topic, start=start, title=title, date=date,
         place=place, org=org, only=only, template=template, paper=paper, large_print=large_print, libraries=library,
-        locale=locale, strict=strict, contacts=contacts,
+        locale=locale, strict=strict, contacts=contacts, templates=templates, lead=lead,
     )
     from facilitator.build.manifest import MANIFEST, PLAN
     from facilitator.build.pipeline import build, load
@@ -686,6 +688,159 @@ def locale_status(
     for part, c in rows:
         table.add_row(part, str(c.translated), str(c.fuzzy), str(c.untranslated))
     out.print(table)
+
+
+templates_app = typer.Typer(help="The wording of the letter home, check, feedback form and certificate, as templates you can edit.", no_args_is_help=True)
+app.add_typer(templates_app, name="templates")
+
+
+@templates_app.command("init")
+@reports_errors
+def templates_init(
+    folder: Annotated[Path, typer.Argument(metavar="DIR", help="The folder to copy the shipped templates into (made if needed).")],
+) -> None:
+    """Copy the shipped templates into DIR, to edit and build with `pack --templates DIR`.
+
+    Each template's variables and markup are described in docs/templates.md.
+
+    Examples:
+
+      facilitator templates init my-templates/
+
+      facilitator pack --templates my-templates/ --only letter
+    """
+    from facilitator.documents import init_folder
+
+    for path in init_folder(folder):
+        out.print(f"  {path}", markup=False)
+
+
+def _words_for(locale: str | None) -> tuple[Any, Any]:
+    """The tool's words and the locale pack (or None) for a command outside a pack."""
+    from facilitator.model import Words
+
+    if locale is None:
+        return Words(), None
+    from facilitator.localepack import load_locale, resolve
+
+    pack = load_locale(resolve(locale))
+    return Words(pack.lookup, pack.language), pack
+
+
+def _write_whole(path: Path, data: bytes) -> None:
+    """``data`` into ``path`` whole (a temporary file beside it, then renamed)."""
+    import os
+    import tempfile
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+@app.command("report")
+@reports_errors
+def report_command(
+    results: Annotated[list[Path], typer.Argument(metavar="RESULTS.csv...", help="The CSV of the checks' and feedback forms' results; several combine.")],
+    output: Annotated[Path, typer.Option("--out", "-o", metavar="FILE.pdf", help="Where to write the report.")] = Path("report.pdf"),
+    title: Annotated[str | None, typer.Option("--title", metavar="TEXT", help="The report's title.")] = None,
+    locale: LocaleOption = None,
+    paper: Annotated[str | None, typer.Option("--paper", metavar="a4|letter", help="Paper for the PDF (default a4).")] = None,
+) -> None:
+    """An impact report with charts from the knowledge checks and feedback forms.
+
+    The CSV has one row per form: session,band,form,code,q1,...,help,f1,... (see
+    docs/example-results.csv and the README). No names: a column that looks like one is refused.
+    A bad row is named with its line and column and left out; the rest is still reported.
+
+    Examples:
+
+      facilitator report docs/example-results.csv
+
+      facilitator report monday.csv tuesday.csv --out term-report.pdf
+    """
+    import importlib
+    import io
+
+    from facilitator.documents.results import read_results
+    from facilitator.model import RenderConfig
+
+    words, pack = _words_for(locale)
+    data = read_results(list(results))
+    for warning in data.warnings:
+        err.print(f"warning: {warning}", markup=False)
+    config = RenderConfig(words=words, paper=(paper or (pack.paper if pack else "a4")).lower(), epoch=_epoch())
+    buffer = io.BytesIO()
+    pages = importlib.import_module("handouts.report").write(data, buffer, config, title=title or "")
+    _write_whole(output, buffer.getvalue())
+    left = f", {data.left_out} rows left out" if data.left_out else ""
+    out.print(f"  {output}  ({pages} page{'s' if pages != 1 else ''}: {data.rows - data.left_out} forms{left})", markup=False)
+
+
+def _epoch() -> int | None:
+    from facilitator.request import source_date_epoch
+
+    return source_date_epoch()
+
+
+@app.command("certificates")
+@reports_errors
+def certificates_command(
+    names: Annotated[Path, typer.Argument(metavar="NAMES.csv", help="One row per peer educator: name, and optionally training and date (YYYY-MM-DD).")],
+    org: Annotated[str, typer.Option("--org", metavar="TEXT", help="Your organisation's name, printed on each certificate.")],
+    output: Annotated[Path, typer.Option("--out", "-o", metavar="FILE.pdf", help="Where to write the certificates.")] = Path("certificates.pdf"),
+    date: Annotated[str | None, typer.Option("--date", metavar="YYYY-MM-DD", help="The date for rows without one.")] = None,
+    template: Annotated[Path | None, typer.Option("--template", metavar="FILE.pptx", help="Your .pptx template: its theme colours are used.")] = None,
+    templates: Annotated[Path | None, typer.Option("--templates", metavar="DIR", help="Your own certificate.j2 (see `facilitator templates init`).")] = None,
+    locale: LocaleOption = None,
+    paper: Annotated[str | None, typer.Option("--paper", metavar="a4|letter", help="Paper for the PDF (default a4).")] = None,
+) -> None:
+    """Certificates for peer educators who completed their training: one page each.
+
+    Examples:
+
+      facilitator certificates trained.csv --org "Youth Theatre Manila"
+
+      facilitator certificates trained.csv --org "Safe Online NL" --locale nl --template ngo.pptx
+    """
+    import importlib
+    import io
+
+    from babel.dates import format_date
+
+    from facilitator.documents import check_folder
+    from facilitator.documents.people import read_people, theme_colours
+    from facilitator.model import RenderConfig
+    from facilitator.request import MAX_DETAIL, parse_date
+
+    if not org.strip() or len(org) > MAX_DETAIL:
+        raise FacilitatorError(Problem("", 0, "--org", "is empty" if not org.strip() else f"is {len(org)} characters long", f"give your organisation's name, under {MAX_DETAIL} characters"))
+    default_day = parse_date(date) if date else None
+    people = read_people(names)
+    if template is not None and not template.is_file():
+        raise FacilitatorError(Problem("", 0, "--template", f"{template} does not exist", "give the path of a .pptx file"))
+    colours = theme_colours(template) if template is not None else None
+    words, pack = _words_for(locale)
+    language = pack.language if pack else "en"
+    babel_locale = "en_GB" if language == "en" else language.replace("-", "_")
+    rows = []
+    for p in people:
+        day = p.date or default_day
+        rows.append({"name": p.name, "training": p.training, "date": format_date(day, "long", locale=babel_locale) if day else ""})
+    fonts = pack.font_paths() if pack else None
+    regular, bold = fonts or (None, None)
+    config = RenderConfig(words=words, paper=(paper or (pack.paper if pack else "a4")).lower(), font_regular=regular, font_bold=bold, epoch=_epoch(),
+                          templates=check_folder(templates) if templates else None)
+    buffer = io.BytesIO()
+    accent, frame = colours or (None, None)
+    pages = importlib.import_module("handouts.certificates").write(rows, buffer, config, org.strip(), accent, frame)
+    _write_whole(output, buffer.getvalue())
+    out.print(f"  {output}  ({pages} certificate{'s' if pages != 1 else ''})", markup=False)
 
 
 def _not_utf8(args: list[str]) -> Problem | None:
