@@ -7,7 +7,9 @@ clear error naming the template, the layout and the placeholder.
 
 from __future__ import annotations
 
+import io
 import re
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -67,14 +69,90 @@ def open_stage(template: Path | None) -> Stage:
         prs.slide_width, prs.slide_height = SLIDE_WIDTH, SLIDE_HEIGHT
         _use_font_in_theme(prs, FONT)
         return Stage(prs, plain=prs.slide_layouts.get_by_name(PLAIN_LAYOUT))
+    data = _read_template(template)
     try:
-        prs = Presentation(str(template))
-    except FileNotFoundError:
-        raise FacilitatorError(Problem(str(template), 0, "--template", "does not exist", "give the path of a .pptx file")) from None
+        prs = Presentation(io.BytesIO(data))
     except Exception:  # python-pptx raises several types for non-pptx input
         raise FacilitatorError(Problem(str(template), 0, "--template", "is not a PowerPoint (.pptx) file", "save the template as .pptx")) from None
     _drop_slides(prs)
+    _drop_external(prs)
     return Stage(prs, title=_use(prs, TITLE_LAYOUT, template), content=_use(prs, CONTENT_LAYOUT, template))
+
+
+MAX_TEMPLATE_BYTES = 50_000_000
+"""The largest template file read (a branded template is a few MB)."""
+MAX_TEMPLATE_EXPANDED = 200_000_000
+"""The most its members may expand to, all together, checked before anything is inflated."""
+MAX_TEMPLATE_MEMBERS = 5_000
+MAX_RATIO = 200
+"""The most a member may shrink in the zip (XML compresses about 10 times; a zip bomb a thousand)."""
+VBA = "http://schemas.microsoft.com/office/2006/relationships/vbaProject"
+_REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+
+def _read_template(template: Path) -> bytes:
+    """The template's bytes, after its zip directory is checked against the limits above (sizes
+    as declared; a member that inflates past its declared size is caught by zipfile itself)."""
+    where = str(template)
+    try:
+        size = template.stat().st_size
+        if size > MAX_TEMPLATE_BYTES:
+            raise FacilitatorError(Problem(where, 0, "--template", f"is {size:,} bytes, larger than the {MAX_TEMPLATE_BYTES:,} a template may be",
+                                           "save the template without embedded videos or large pictures"))
+        with template.open("rb") as f:
+            data = f.read(MAX_TEMPLATE_BYTES + 1)
+    except FileNotFoundError:
+        raise FacilitatorError(Problem(where, 0, "--template", "does not exist", "give the path of a .pptx file")) from None
+    except OSError as exc:
+        raise FacilitatorError(Problem(where, 0, "--template", f"cannot be read: {exc.strerror}", "give the path of a .pptx file")) from None
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            members = z.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError):
+        raise FacilitatorError(Problem(where, 0, "--template", "is not a PowerPoint (.pptx) file", "save the template as .pptx")) from None
+    if len(members) > MAX_TEMPLATE_MEMBERS:
+        raise FacilitatorError(Problem(where, 0, "--template", f"holds {len(members):,} parts, more than a template may", "save it again from PowerPoint"))
+    expanded = sum(m.file_size for m in members)
+    if expanded > MAX_TEMPLATE_EXPANDED:
+        raise FacilitatorError(Problem(where, 0, "--template", f"expands to {expanded:,} bytes, more than the {MAX_TEMPLATE_EXPANDED:,} a template may",
+                                       "save the template without embedded videos or large pictures"))
+    for m in members:
+        if m.file_size > 1_000_000 and m.file_size > MAX_RATIO * max(m.compress_size, 1):
+            raise FacilitatorError(Problem(where, 0, "--template", f"holds {m.filename}, which expands {m.file_size // max(m.compress_size, 1):,} times (a zip bomb?)",
+                                           "save the template again from PowerPoint"))
+    return data
+
+
+def _drop_external(prs: PresentationType) -> None:
+    """Take out of the template what must never reach a participant deck: links to anything
+    outside the file (``file:`` pictures, hyperlinks to trackers, linked media) and the macro
+    project. The elements that used a link go with it; a linked picture keeps its embedded copy."""
+    from pptx.opc.constants import CONTENT_TYPE as CT
+
+    package_part = prs.part
+    for rid, rel in list(package_part.rels.items()):
+        if rel.reltype == VBA:
+            package_part.rels.pop(rid)
+    if package_part.content_type != CT.PML_PRESENTATION_MAIN:
+        package_part._content_type = CT.PML_PRESENTATION_MAIN  # a macro-enabled (.pptm) main part becomes a plain one
+    for part in list(prs.part.package.iter_parts()):
+        external = [rid for rid, rel in part.rels.items() if rel.is_external or rel.reltype == VBA]
+        if not external:
+            continue
+        element = getattr(part, "_element", None)
+        if element is not None:
+            for node in list(element.iter()):
+                for name, value in list(node.attrib.items()):
+                    if name.startswith("{" + _REL_NS + "}") and value in external:
+                        del node.attrib[name]
+                        local = node.tag.rsplit("}", 1)[-1]
+                        if local in ("hlinkClick", "hlinkHover", "hlinkMouseOver", "snd", "wavAudioFile", "audioFile", "videoFile", "quickTimeFile"):
+                            parent = node.getparent()
+                            if parent is not None:
+                                parent.remove(node)
+                            break
+        for rid in external:
+            part.rels.pop(rid)
 
 
 def _box(shape: object) -> Box:

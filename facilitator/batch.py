@@ -8,6 +8,7 @@ not stop the others.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import time
@@ -187,6 +188,8 @@ def run_job(job: Job) -> Outcome:
     """Build one pack in this process (a worker loads the library once, for all its packs)."""
     from facilitator.build.pipeline import build
 
+    if _STOPPING["by"]:
+        raise SystemExit(128 + _STOPPING["by"])
     start = time.perf_counter()
     folder = job.request.out_dir
     try:
@@ -201,21 +204,91 @@ def run_job(job: Job) -> Outcome:
     )
 
 
+class Interrupted(KeyboardInterrupt):
+    """Ctrl-C (or SIGTERM) during ``build-all``: the packs finished before it, in job order. The
+    others were stopped before their swap, so no pack folder is left half written."""
+
+    def __init__(self, finished: list[Outcome], total: int) -> None:
+        super().__init__("interrupted")
+        self.finished = finished
+        self.total = total
+
+
+def _worker_init() -> None:
+    """In a worker: Ctrl-C in the terminal reaches the whole process group; only the main
+    process acts on it (it stops the workers with SIGTERM, which unwinds a build cleanly)."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+    def stop(signum: int, frame: object) -> None:
+        _STOPPING["by"] = signum
+        raise SystemExit(128 + signum)
+
+    signal.signal(signal.SIGTERM, stop)
+
+
+_STOPPING = {"by": 0}
+"""Set in a worker told to stop: it starts no further pack (jobs already queued to it included)."""
+
+
 def run_all(jobs: list[Job], workers: int, done: Callable[[Outcome], None] = lambda outcome: None) -> list[Outcome]:
-    """Build ``jobs`` with ``workers`` processes (in this process when 1); outcomes in job order."""
+    """Build ``jobs`` with ``workers`` processes (in this process when 1); outcomes in job order.
+    Ctrl-C stops every worker within a few seconds and raises :class:`Interrupted` with the
+    packs that were finished."""
     outcomes: dict[str, Outcome] = {}
+
+    def finished() -> list[Outcome]:
+        return [outcomes[job.name] for job in jobs if job.name in outcomes]
+
     if workers <= 1 or len(jobs) <= 1:
-        for job in jobs:
-            outcomes[job.name] = run_job(job)
-            done(outcomes[job.name])
-    else:
-        with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
-            futures = {pool.submit(run_job, job): job for job in jobs}
-            for future in as_completed(futures):
-                outcome = future.result()
-                outcomes[outcome.name] = outcome
-                done(outcome)
+        try:
+            for job in jobs:
+                outcomes[job.name] = run_job(job)
+                done(outcomes[job.name])
+        except KeyboardInterrupt:
+            raise Interrupted(finished(), len(jobs)) from None
+        return [outcomes[job.name] for job in jobs]
+    pool = ProcessPoolExecutor(max_workers=min(workers, len(jobs)), initializer=_worker_init)
+    try:
+        futures = {pool.submit(run_job, job): job for job in jobs}
+        for future in as_completed(futures):
+            outcome = future.result()
+            outcomes[outcome.name] = outcome
+            done(outcome)
+    except (KeyboardInterrupt, SystemExit):
+        _stop(pool, [job.request.out_dir for job in jobs])
+        raise Interrupted(finished(), len(jobs)) from None
+    pool.shutdown(wait=True)
     return [outcomes[job.name] for job in jobs]
+
+
+def _stop(pool: ProcessPoolExecutor, folders: list[Path], grace: float = 5.0) -> None:
+    """Stop ``pool`` now: no new job starts, every worker gets SIGTERM (its build unwinds and
+    removes its staging folder; a swap in progress finishes first), and a worker still alive
+    after ``grace`` seconds is killed, its staging folder removed here."""
+    import shutil
+    import signal
+
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            if process.pid is not None:
+                os.kill(process.pid, signal.SIGTERM)
+    deadline = time.monotonic() + grace
+    killed = False
+    for process in processes:
+        process.join(max(0.0, deadline - time.monotonic()))
+        if process.is_alive():
+            process.kill()
+            process.join(1.0)
+            killed = True
+    if killed:  # a killed worker could not clean up after itself
+        for parent in {folder.parent for folder in folders}:
+            for staging in parent.glob(".facilitator-*"):
+                if not staging.name.startswith(".facilitator-old-"):
+                    shutil.rmtree(staging, ignore_errors=True)
 
 
 def write_index(out_dir: Path, outcomes: list[Outcome]) -> Path:

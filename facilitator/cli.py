@@ -498,7 +498,7 @@ def build_all_command(
     """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from facilitator.batch import default_jobs, read_config, run_all, summary_rows, write_index
+    from facilitator.batch import Interrupted, default_jobs, read_config, run_all, summary_rows, write_index
 
     if out_dir.strip() in ("", "."):
         raise FacilitatorError(Problem(field="--out", message=f"'{out_dir}' is not a folder for packs", hint="name a folder, e.g. --out session-packs"))
@@ -506,7 +506,15 @@ def build_all_command(
     work = read_config(config, folder, library) if config else default_jobs(folder)
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err, transient=True) as progress:
         task = progress.add_task("Building packs", total=len(work))
-        outcomes = run_all(work, jobs, done=lambda outcome: progress.update(task, advance=1, description=f"Built {outcome.name}"))
+        try:
+            outcomes = run_all(work, jobs, done=lambda outcome: progress.update(task, advance=1, description=f"Built {outcome.name}"))
+        except Interrupted as stopped:
+            progress.stop()
+            built = [o.name for o in stopped.finished if o.status != "failed"]
+            names = ", ".join(built) if built else "none"
+            err.print(f"error: interrupted: {len(built)} of {stopped.total} packs finished ({names}); the others were not written "
+                      "and their folders are as they were (run build-all again to finish)", markup=False)
+            raise typer.Exit(130) from None
     index = write_index(folder, outcomes)
     rows = summary_rows(outcomes)
     table = Table(title=f"{len(rows)} packs in {out_dir}", title_justify="left")
