@@ -151,13 +151,14 @@ def render(request: BuildRequest, loaded: Loaded | None = None, plan: Plan | Non
     return Rendered(pack, files, counts, about, frozenset(empty), notes + tuple(f"untranslated, printed in English: {m}" for m in fell_back))
 
 
-def build(request: BuildRequest, loaded: Loaded | None = None, *, skip_unchanged: bool = False, progress: Progress = _quiet) -> BuildResult:
-    """Render the pack ``request`` asks for (from ``loaded``, when the library is loaded already)
-    and publish it into ``request.out_dir``. With ``skip_unchanged``, a pack whose manifest
-    records the same inputs digest and whose files still match their hashes is left alone (and
-    nothing is rendered)."""
+def build(request: BuildRequest, loaded: Loaded | None = None, *, plan: Plan | None = None, skip_unchanged: bool = False,
+          progress: Progress = _quiet) -> BuildResult:
+    """Render the pack ``request`` asks for (from ``loaded``, when the library is loaded already;
+    from ``plan``, when one was made and edited already, as the web page does) and publish it into
+    ``request.out_dir``. With ``skip_unchanged``, a pack whose manifest records the same inputs
+    digest and whose files still match their hashes is left alone (and nothing is rendered)."""
     loaded = loaded or load(request)
-    plan = plan_for(request, loaded.library)
+    plan = plan or plan_for(request, loaded.library)
     if skip_unchanged and manifest.is_up_to_date(request.out_dir, manifest.inputs_digest(request, plan, loaded.library, contacts_of(request, plan))):
         recorded = manifest.recorded(request.out_dir) or {}
         counts = {str(k): int(v) for k, v in (recorded.get("documents") or {}).items()}
