@@ -470,6 +470,33 @@ def pack_command(
         err.print(f"warning: {warning}", markup=False)
 
 
+@app.command("app")
+@reports_errors
+def app_command(
+    port: Annotated[int, typer.Option("--port", "-p", metavar="PORT", help="The port to listen on; a free one when left out.")] = 0,
+    host: Annotated[str, typer.Option("--host", metavar="ADDRESS", help="Listen beyond this computer (e.g. 0.0.0.0 for a youth centre's network): the page then needs the token printed at start.")] = "127.0.0.1",
+    locales: Annotated[Path | None, typer.Option("--locales", metavar="DIR", help="A folder of locale packs to offer as languages, beside the shipped ones.")] = None,
+    no_browser: Annotated[bool, typer.Option("--no-browser", help="Do not open the browser; just print the address.")] = False,
+) -> None:
+    """Open the facilitator page in your browser: make a session, change its plan and download the pack, without typing commands.
+
+    It runs on this computer only and needs no internet. Press Ctrl-C to stop it.
+
+    Examples:
+
+      facilitator app
+
+      facilitator app --port 8800 --no-browser
+
+      facilitator app --locales my-locales/
+
+      facilitator app --host 0.0.0.0 --port 8800
+    """
+    from facilitator.web.serve import serve
+
+    serve(host, port, open_browser=not no_browser, locales=locales, say=lambda line: out.print(line, markup=False))
+
+
 @app.command("build-all")
 @reports_errors
 def build_all_command(
