@@ -138,6 +138,15 @@ def render(request: BuildRequest, loaded: Loaded | None = None, plan: Plan | Non
         counts[output.filename] = count
         about[output.filename] = describe(count, output.unit)
     fell_back = _untranslated(plan, library, words) if locale else []
+    trust: list[str] = []
+    if locale:  # a translation may not take help away, nor print a facilitator's note for participants
+        from facilitator.helpcheck import copied_facilitator_text, help_warnings
+
+        trust = help_warnings(pack, words, files) + copied_facilitator_text(plan, library, locale.lookup)
+    if trust and request.strict:
+        where = str(locale.messages) if locale else ""
+        raise FacilitatorError([Problem(where, 0, "--strict", f"{len(trust)} translations would mislead participants; nothing was written", "fix them or leave out --strict")]
+                               + [Problem(where, 0, "translation", m) for m in trust])
     if fell_back and request.strict:
         where = str(locale.messages) if locale else ""
         raise FacilitatorError([Problem(where, 0, "--strict", f"{len(fell_back)} texts have no translation; nothing was written", "translate them or leave out --strict")]
@@ -148,7 +157,7 @@ def render(request: BuildRequest, loaded: Loaded | None = None, plan: Plan | Non
     notes = tuple(f"{name}: {about[name]}" for name in sorted(empty))
     if not any(c.filled for c in pack.participant.local_contacts):
         notes += (NO_LOCAL_HELP,)
-    return Rendered(pack, files, counts, about, frozenset(empty), notes + tuple(f"untranslated, printed in English: {m}" for m in fell_back))
+    return Rendered(pack, files, counts, about, frozenset(empty), notes + tuple(trust) + tuple(f"untranslated, printed in English: {m}" for m in fell_back))
 
 
 def build(request: BuildRequest, loaded: Loaded | None = None, *, plan: Plan | None = None, skip_unchanged: bool = False,

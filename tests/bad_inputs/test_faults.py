@@ -229,3 +229,48 @@ def test_ctrl_c_during_build_all_stops_soon_says_what_finished_and_leaves_no_hal
     for folder in (p for p in packs.iterdir() if p.is_dir()):
         assert (folder / "manifest.json").is_file() and (folder / "handout.pdf").is_file(), folder
         assert folder.name in lines[0]
+
+
+# -- what a translation may not do to participants ---------------------------------------------
+
+
+def test_a_translation_that_removes_where_to_get_help_is_warned_and_refused_with_strict(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    from facilitator.cli import main
+    from facilitator.localepack import shipped_locales_dir
+
+    folder = tmp_path / "loc"
+    shutil.copytree(shipped_locales_dir() / "nl", folder)
+    po = folder / "messages.po"
+    text = po.read_text(encoding="utf-8")
+    entry = 'msgctxt "tool"\nmsgid "Where to get help"\nmsgstr "'
+    start = text.index(entry) + len(entry)
+    po.write_text(text[:start] + '."' + text[text.index("\n", start):], encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(sys, "argv", ["facilitator", "pack", "--locale", "loc", "--only", "deck", "--strict"])
+    with pytest.raises(SystemExit) as exited:
+        main()
+    assert exited.value.code == 2
+    err = capsys.readouterr().err
+    assert "would not see where to get help" in err and "Traceback" not in err
+    assert not (tmp_path / "session-pack").exists()
+
+
+def test_a_participant_entry_translated_as_facilitator_text_is_found() -> None:
+    from facilitator.catalog import section_texts
+    from facilitator.helpcheck import copied_facilitator_text
+    from facilitator.loader import load_library
+    from facilitator.model.audience import parse_audience
+    from facilitator.planner import make_plan
+    from facilitator.yamlfile import read_yaml
+
+    library = load_library()
+    plan = make_plan(library, parse_audience("13-15"), 60)
+    sid = next(b.section_id for b in plan.blocks
+               if any(not t.participant for t in section_texts(b.section_id, read_yaml(Path(library[b.section_id].origin))[0])))
+    texts = list(section_texts(sid, read_yaml(Path(library[sid].origin))[0]))
+    note = next(t for t in texts if not t.participant and len(t.text) > 20)
+    target = next(t for t in texts if t.participant and len(t.text) > 20)
+    found = copied_facilitator_text(plan, library, lambda context, text: note.text if (context, text) == (target.context, target.text) else None)
+    assert len(found) == 1 and target.context in found[0]
+    assert copied_facilitator_text(plan, library, lambda context, text: None) == []
