@@ -162,6 +162,13 @@ def tool_messages() -> list[tuple[str | tuple[str, str], list[Location], str]]:
                     add((message[0], message[1]), (f"{package}/{filename}", None), "the tool's own words (a count: one form per number)")
             elif isinstance(message, str) and message:
                 add(message, (f"{package}/{filename}", None), "the tool's own words")
+    # The document templates' words: their _() calls and {% trans %} blocks (facilitator.documents).
+    templates = Path(str(resources.files("facilitator") / "documents" / "templates"))
+    options = {"**.j2": {"extensions": "jinja2.ext.i18n", "trim_blocks": "true", "lstrip_blocks": "true"}}
+    for filename, _lineno, message, _comments, _context in extract_from_dir(str(templates), method_map=[("**.j2", "jinja2.ext:babel_extract")],
+                                                                           options_map=options, keywords=KEYWORDS):
+        if isinstance(message, str) and message:
+            add(message, (f"facilitator/documents/templates/{filename}", None), "the tool's own words (a document template)")
     audiences = Path(str(resources.files("facilitator") / "content" / "audiences.yaml"))
     data, lines = read_yaml(audiences)
     for band, words in (data or {}).items():

@@ -6,13 +6,14 @@ the glyph check; nothing a template writes is read as markup."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
 from facilitator.documents import Block
 from facilitator.model import ParticipantPack
-from handouts.flowables import PAD, CheckBox, bullets, contacts_grid, heading, line_spacing, local_contacts_table, panel, panel_inner, ruled_table, table, together, write_in
+from handouts.flowables import PAD, CheckBox, bullets, heading, line_spacing, local_contacts_table, panel, panel_inner, ruled_table, table, together, write_in
 from handouts.printer import ACCENT, INK, RULE, Printer
 
 FACES = ("happy", "neutral", "sad")
@@ -96,17 +97,17 @@ def choices(printer: Printer, question: str, labels: Sequence[str], width: float
     for i, label in enumerate(labels):
         cell: list[Flowable] = [printer.para(label, "cell_small", alignment=1)]
         if faces and i < len(FACES):
-            cell.insert(0, Face(FACES[i], printer.sizes.body * 2.0))
+            cell.insert(0, Face(FACES[i], printer.sizes.body * 1.7))
         cell.insert(0, CheckBox(box))
         cells.append(cell)
-    answer_w = (printer.sizes.body * 5.2) if faces else (printer.sizes.body * 5.0)
+    answer_w = printer.sizes.body * 6.0
     q_w = width - answer_w * len(labels)
     q = printer.bullet(question, marker=number, style="cell") if number else printer.para(question, "cell")
     if number:
         q.style = printer.styles["bullet"].clone("q", spaceAfter=0)
     style = [
         ("VALIGN", (0, 0), (0, 0), "MIDDLE"), ("VALIGN", (1, 0), (-1, 0), "MIDDLE"), ("ALIGN", (1, 0), (-1, 0), "CENTER"),
-        ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE), ("TOPPADDING", (0, 0), (-1, -1), PAD), ("BOTTOMPADDING", (0, 0), (-1, -1), PAD),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE), ("TOPPADDING", (0, 0), (-1, -1), PAD * 0.6), ("BOTTOMPADDING", (0, 0), (-1, -1), PAD * 0.6),
         ("LEFTPADDING", (0, 0), (0, 0), 0),
     ]
     return table(printer, [[q, *cells]], [q_w, *[answer_w] * len(labels)], style)
@@ -114,12 +115,13 @@ def choices(printer: Printer, question: str, labels: Sequence[str], width: float
 
 def help_panel(printer: Printer, pack: ParticipantPack, width: float, everyone: bool = False) -> Flowable:
     """Where to get help: the local numbers (or lines to write them on) and the pack's help
-    line; ``everyone`` adds every contact of the pack (the letter home)."""
+    line; ``everyone`` (the letter home, for families) names each number by its service."""
     _ = printer.words
     inner = panel_inner(width)
-    content: list[Flowable] = [local_contacts_table(printer, pack.local_contacts, inner), printer.para(pack.help_line, "note")]
-    if everyone and pack.contacts:
-        content += contacts_grid(printer, pack.contacts, inner, columns=2)
+    local = pack.local_contacts
+    if everyone:  # for families: a contact by its own name, not by the words addressed to the young
+        local = tuple(replace(c, label=c.name, name="") if c.filled and c.name else c for c in local)
+    content: list[Flowable] = [local_contacts_table(printer, local, inner), printer.para(pack.help_line, "note")]
     return together([panel(printer, _("Where to get help"), content, width, strong=True, label_style="h3")])
 
 
@@ -128,6 +130,7 @@ def lay_out(printer: Printer, blocks: Sequence[Block], width: float, parts: dict
     _ = printer.words
     out: list[Flowable] = []
     answers = [_("Yes"), _("A bit"), _("No")]
+    cut_at: int | None = None
     for b in blocks:
         if b.kind == "title":
             out.append(printer.para(b.text, "title"))
@@ -144,11 +147,14 @@ def lay_out(printer: Printer, blocks: Sequence[Block], width: float, parts: dict
         elif b.kind == "question":
             out.append(choices(printer, b.text, answers, width, faces))
         elif b.kind == "open":
-            out.append(together([printer.para(b.text, "h3"), write_in(printer, 3)]))
+            out.append(together([printer.para(b.text, "h3"), write_in(printer, 2)]))
         elif b.kind == "cut":
+            cut_at = len(out)
             out.append(CutLine(_("Cut here and return this slip"), printer))
         elif b.kind in parts:
             out += parts[b.kind]()
+    if cut_at is not None:  # the slip is never cut in two: from the cut line on, one unit
+        out = [*out[:cut_at], together(out[cut_at:])]
     return out
 
 
