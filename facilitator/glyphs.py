@@ -58,6 +58,12 @@ def check_pack(pack: Any, fonts: tuple[Path, Path] | None = None) -> None:
         for ch in text:
             if _needs_glyph(ch) and ord(ch) not in have and ch not in missing:
                 missing[ch] = where
+    options = {where for where in missing.values() if where.startswith("--")}
+    if options:  # an option's text: name the option, it is what to change
+        option = sorted(options)[0]
+        chars = ", ".join(f"{ch} (U+{ord(ch):04X})" for ch, where in missing.items() if where == option)
+        raise FacilitatorError(Problem(field=option, message=f"holds letters the pack's font ({regular.name}) cannot print: {chars}",
+                                       hint=f"change the {option.lstrip('-')}, or use a locale pack whose locale.yaml names a font that has them"))
     if missing:
         named = "; ".join(f"{ch} (U+{ord(ch):04X}) in {where}" for ch, where in missing.items())
         raise FacilitatorError(Problem(str(regular.name), 0, "font", f"has no glyphs for: {named}",

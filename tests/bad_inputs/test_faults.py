@@ -274,3 +274,12 @@ def test_a_participant_entry_translated_as_facilitator_text_is_found() -> None:
     found = copied_facilitator_text(plan, library, lambda context, text: note.text if (context, text) == (target.context, target.text) else None)
     assert len(found) == 1 and target.context in found[0]
     assert copied_facilitator_text(plan, library, lambda context, text: None) == []
+
+
+def test_a_valid_entry_holding_a_line_separator_is_read(tmp_path: Path) -> None:
+    from tests.bad_inputs.test_round2 import HEADER
+
+    po = tmp_path / "messages.po"
+    po.write_text(HEADER + '\nmsgctxt "welcome|title|*"\nmsgid "Welcome"\nmsgstr "Wel\u2028kom"\n', encoding="utf-8")
+    catalog = read_catalog(po)
+    assert catalog.get("Welcome", context="welcome|title|*").string == "Wel\u2028kom"

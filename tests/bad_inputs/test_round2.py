@@ -130,6 +130,11 @@ CASES: dict[str, Case] = {
     # -- arguments that are not UTF-8 ------------------------------------------------------------
     "option: --title not UTF-8": Case(["pack", "--title", "Caf\udce9"], "--title: holds bytes that are not UTF-8"),
     "option: --contacts file name not UTF-8": Case(["pack", "--contacts", "help\udce9.yaml"], "--contacts: holds bytes that are not UTF-8"),
+    "option: --title with a bidi override": Case(["pack", "--title", "Safe \u202eonline"], "--title: holds the invisible character U+202E"),
+    "option: --org with a control character": Case(["pack", "--org", "NGO\x07"], "--org: holds the invisible character U+0007"),
+    "option: --title the font cannot print": Case(["pack", "--only", "handout", "--title", "Safe \u0378"], "--title: holds letters the pack's font (DejaVuSans.ttf) cannot print: \u0378 (U+0378)"),
+    "verify: a FIFO manifest": Case(["verify", "pack"], "manifest.json: is a named pipe (FIFO)", {"pack/handout.pdf": "x"}, fifos=("pack/manifest.json",)),
+    "locale: the pack's folder holds a link to a folder outside": Case(BUILD, "extra: is a link to a folder outside its folder", locale(), links={"loc/extra": "lib"}),
     # -- settings ------------------------------------------------------------------------------------
     "locale: direction rtl on Dutch names the direction line": Case(BUILD, "locale.yaml:3: direction:", locale(settings=LOCALE_YAML + "direction: rtl\n")),
     "locale: a country code that does not exist": Case(BUILD, "locale.yaml:2: country: 'QQ' is not a country code", locale(settings="language: nl\ncountry: QQ\n")),
