@@ -110,7 +110,7 @@ def session_options(form: Mapping[str, Any], errors: Errors) -> dict[str, Any]:
 
 
 def contact_form_given(form: Mapping[str, Any]) -> bool:
-    return any((form.get(name) or "").strip() for name in CONTACT_FIELDS)
+    return any((form.get(name) or "").strip() for name in CONTACT_FIELDS if name != "contact_role")  # the role always has a value
 
 
 def write_contact_form(form: Mapping[str, Any], target: Path, errors: Errors) -> Path | None:

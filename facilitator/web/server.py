@@ -109,7 +109,7 @@ def create_app(guard: Guard, workspace: Workspace | None = None, locales: Path |
     def headers(response: Response) -> Response:
         response.headers["Content-Security-Policy"] = "default-src 'self'; object-src 'self'; frame-src 'self'; frame-ancestors 'self'; form-action 'self'; base-uri 'none'"
         response.headers["X-Content-Type-Options"] = "nosniff"
-        response.headers["Referrer-Policy"] = "no-referrer"
+        response.headers["Referrer-Policy"] = "same-origin"  # "no-referrer" would make browsers send Origin: null
         response.headers["Cache-Control"] = "no-store"
         return response
 
@@ -177,13 +177,13 @@ def create_app(guard: Guard, workspace: Workspace | None = None, locales: Path |
             contacts = forms.write_contact_form(request.form, folder / "contacts.yaml", errors)
         if contacts:
             uploads["contacts"] = options["contacts"] = contacts
-        try:
-            if errors:
-                raise FacilitatorError([])
+        plan = None
+        try:  # every field is checked, so all the problems show at once
             req = BuildRequest.from_options(out_dir=folder / "pack", locale=languages.choices[key], **options)
             plan = plan_for(req, languages.loaded(key).library)
         except FacilitatorError as exc:
             forms.place(errors, exc, uploads)
+        if errors or plan is None:
             import shutil
 
             shutil.rmtree(folder, ignore_errors=True)
@@ -205,13 +205,14 @@ def create_app(guard: Guard, workspace: Workspace | None = None, locales: Path |
         band = plan.audience.band
         from facilitator.schema import pick
 
-        left_out = [(pick(library[sid].title, band), reasons[sid].text(words) if sid in reasons else "removed from the plan on this page")
-                    for sid in [s.id for s in library.ordered()] if sid not in planned and not library[sid].facilitator_only and sid in library
-                    and (sid in reasons or plan.audience.admits(library[sid]))]
+        out = [s for s in library.ordered() if s.id not in planned and not s.facilitator_only]
+        # What suits the age but did not fit comes first; what is for older groups is folded away.
+        left_out = [(pick(s.title, band), reasons[s.id].text(words) if s.id in reasons else "removed from the plan on this page") for s in out if plan.audience.admits(s)]
+        older = [(pick(s.title, band), reasons[s.id].text(words) if s.id in reasons else "") for s in out if not plan.audience.admits(s)]
         can_add = [(s.id, pick(s.title, band), s.minutes, pick(s.participant.why, band) if s.participant.why else "")
                    for s in library.ordered() if s.id not in planned and not s.facilitator_only and plan.audience.admits(s)]
         return page("plan.html", draft=draft, plan=plan, rows=[(clock, b, titles.get(b.section_id, b.section_id)) for clock, b in plan.clock()],
-                    left_out=left_out, can_add=can_add, errors=errors or {}, lang=languages.language_code(draft.language)), status
+                    left_out=left_out, older=older, can_add=can_add, errors=errors or {}, lang=languages.language_code(draft.language)), status
 
     @app.get("/s/<draft_id>/plan")
     def plan_page(draft_id: str) -> Any:
