@@ -145,9 +145,18 @@ def _band_texts(library: str, band: str, folder: str) -> dict[str, str]:
     deck.write_bytes(files["deck.pptx"])
     slides, notes = _deck_text(deck)
     texts = {"slides": slides, "notes": notes, "handout": _pdf_text(files["handout.pdf"]), "cards": _pdf_text(files["cards.pdf"]) if "cards.pdf" in files else "",
-             "guide": _pdf_text(files["guide.pdf"])}
+             "guide": _pdf_text(files["guide.pdf"]),
+             # The documents around the session (issue 18): participant documents, like the handout.
+             "letter": _pdf_text(files["letter.pdf"]) + " " + _docx_text(files["letter.docx"]), "check": _pdf_text(files["check.pdf"]),
+             "feedback": _pdf_text(files["feedback.pdf"])}
     # The same, with spaces kept (one space for any run of whitespace), for reading phrases.
     return {**{k: squash(v) for k, v in texts.items()}, **{f"{k} text": " ".join(v.split()) for k, v in texts.items()}, "deck": str(deck)}
+
+
+def _docx_text(data: bytes) -> str:
+    import docx
+
+    return " ".join(p.text for p in docx.Document(io.BytesIO(data)).paragraphs)
 
 
 def _shape_texts(shapes: Any) -> Iterator[str]:

@@ -17,7 +17,8 @@ Outputs = dict[str, dict[str, str]]
 @pytest.mark.parametrize("band", BAND_NAMES)
 def test_no_marker_reaches_a_participant_output(matrix: Outputs, band: str) -> None:
     assert matrix[band]["slides"] and matrix[band]["handout"]
-    for document in ("slides", "handout", "cards"):
+    assert matrix[band]["letter"] and matrix[band]["check"] and matrix[band]["feedback"]
+    for document in ("slides", "handout", "cards", "letter", "check", "feedback"):
         leaked = sorted(set(MARKER.findall(matrix[band][document])))
         assert not leaked, f"{band} {document} shows facilitator-only text: {leaked[:10]}"
 
