@@ -67,6 +67,9 @@ def inputs_digest(request: BuildRequest, plan: Plan, library: Library, contacts:
         "locale": {p.name: _file_digest(p) for p in sorted(request.locale.glob("*.*"))} if request.locale else None,
         "strict": request.strict,
         "source_date_epoch": request.source_date_epoch,
+        # The documents around the session (issue 18): an organisation's templates and the lead.
+        "lead": request.lead,
+        "templates": {str(p.relative_to(request.templates)): _file_digest(p) for p in sorted(request.templates.rglob("*")) if p.is_file()} if request.templates else None,
     }
     return sha256(json.dumps(parts, sort_keys=True).encode())
 
