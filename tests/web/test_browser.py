@@ -44,8 +44,7 @@ def address(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{guard.port}"
-    server.close()
-    space.close()
+    space.close()  # the server's daemon thread ends with the tests (closing it from here races its poll loop)
 
 
 @pytest.fixture(scope="module")
