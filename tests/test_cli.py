@@ -99,7 +99,7 @@ def test_check_an_add_on_folder_on_top_of_the_shipped_library(tmp_path: Path) ->
     [
         (["--paper", "a5"], "error: --paper: 'a5' is not a paper size (use a4 or letter)"),
         (["--age", ""], "error: --age: is empty (give a value or leave the option out)"),
-        (["--only", "poster"], "error: --only: 'poster' is not an output (the outputs are deck, handout, cards, guide)"),
+        (["--only", "poster"], "error: --only: 'poster' is not an output (the outputs are deck, handout, cards, guide, letter, letter-docx, check, feedback)"),
         (["--start", "25:99"], "error: --start: '25:99' is not a clock time"),
         (["--title", "x" * 300], "error: --title: is 300 characters long"),
     ],

@@ -72,8 +72,9 @@ class _Loader:
             if not path.exists():
                 continue
             real = path.resolve()
-            if not real.is_relative_to(folder) or not real.is_file():
-                return None  # a symlink (or a folder) leading out is never read
+            if not real.is_relative_to(folder) or not real.is_file():  # a link leading out, a folder, a FIFO: never read
+                raise _refuse(str(path), 0, "is a link to a file outside the templates folder, or not a regular file",
+                              "copy the template into the folder instead of linking to it")
             return real
         return None
 

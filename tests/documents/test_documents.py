@@ -122,7 +122,11 @@ def test_a_symlink_out_of_the_templates_folder_is_not_read(tmp_path: Path) -> No
     os.symlink(secret, folder / "part.j2")
     (folder / "letter.j2").write_text("# Hi\n{% include 'part.j2' %}\n", encoding="utf-8")
     result = runner.invoke(app, ["pack", "--only", "letter", "--templates", str(folder), "--out", str(tmp_path / "o")])
-    assert result.exit_code == 2 and "cannot load 'part.j2'" in result.output and "SECRET" not in result.output
+    assert result.exit_code == 2 and "part.j2: template: is a link to a file outside the templates folder" in result.output
+    assert "SECRET" not in result.output
+    os.symlink(secret, folder / "feedback.j2")  # the document's own template, a link out: refused, not the shipped one
+    result = runner.invoke(app, ["pack", "--only", "feedback", "--templates", str(folder), "--out", str(tmp_path / "o")])
+    assert result.exit_code == 2 and "feedback.j2: template: is a link" in result.output and not (tmp_path / "o").exists()
 
 
 def test_an_organisations_template_and_the_shipped_ones_together(tmp_path: Path) -> None:
