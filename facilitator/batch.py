@@ -249,6 +249,7 @@ def run_all(jobs: list[Job], workers: int, done: Callable[[Outcome], None] = lam
         except KeyboardInterrupt:
             raise Interrupted(finished(), len(jobs)) from None
         return [outcomes[job.name] for job in jobs]
+    stamps = {job.name: _stamp(job.request.out_dir) for job in jobs}
     pool = ProcessPoolExecutor(max_workers=min(workers, len(jobs)), initializer=_worker_init)
     try:
         futures = {pool.submit(run_job, job): job for job in jobs}
@@ -258,9 +259,21 @@ def run_all(jobs: list[Job], workers: int, done: Callable[[Outcome], None] = lam
             done(outcome)
     except (KeyboardInterrupt, SystemExit):
         _stop(pool, [job.request.out_dir for job in jobs])
+        for job in jobs:  # a pack whose swap was under way when the stop came was finished (its outcome never came back)
+            if job.name not in outcomes and _stamp(job.request.out_dir) != stamps[job.name]:
+                outcomes[job.name] = Outcome(job.name, "built", job.request.out_dir)
         raise Interrupted(finished(), len(jobs)) from None
     pool.shutdown(wait=True)
     return [outcomes[job.name] for job in jobs]
+
+
+def _stamp(folder: Path) -> tuple[int, int] | None:
+    """Which manifest a pack folder holds (its inode and time), to tell a pack published since."""
+    try:
+        st = (folder / "manifest.json").stat()
+    except OSError:
+        return None
+    return st.st_ino, st.st_mtime_ns
 
 
 def _stop(pool: ProcessPoolExecutor, folders: list[Path], grace: float = 5.0) -> None:

@@ -164,7 +164,7 @@ def test_a_font_without_the_needed_letters_names_them_and_where_they_come_from(t
     with pytest.raises(SystemExit) as exited:
         main()
     err = capsys.readouterr().err
-    assert exited.value.code == 2 and "安 (U+5B89) in --title" in err
+    assert exited.value.code == 2 and "--title: holds letters the pack's font (DejaVuSans.ttf) cannot print: 安 (U+5B89)" in err
     assert not (tmp_path / "out").exists()
 
 

@@ -56,9 +56,9 @@ def test_the_small_librarys_pack_is_pinned_byte_for_byte(small_library: Library,
 def test_a_locale_is_read_once_and_its_catalog_parsed_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     parsed: list[Path] = []
 
-    def counted(path: Path, language: str | None = None):  # type: ignore[no-untyped-def]
+    def counted(path: Path, language: str | None = None, folder: Path | None = None):  # type: ignore[no-untyped-def]
         parsed.append(path)
-        return read_catalog(path, language)
+        return read_catalog(path, language, folder)
 
     monkeypatch.setattr(catalog_module, "read_catalog", counted)
     build(BuildRequest.from_options(out_dir=tmp_path / "nl", locale="nl"))

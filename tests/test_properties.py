@@ -21,6 +21,7 @@ import yaml
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from pptx import Presentation
+from pydantic import ValidationError
 from pypdf import PdfReader
 
 from decks.fitting import line_height, wrap
@@ -181,7 +182,12 @@ def hostile(draw: st.DrawFn) -> tuple[str, str]:
 @example(case=("question", "Was ist \u202eeine\u202c Gefahr? \xad\u200d"))
 def test_any_text_is_printed_whole_or_refused_naming_the_characters(case: tuple[str, str]) -> None:
     field, text = case
-    pack = pack_with(field, text)
+    try:
+        pack = pack_with(field, text)
+    except (FacilitatorError, ValidationError) as exc:  # refused at the door (issue 20): it names the invisible character
+        named = re.search(r"invisible character U\+([0-9A-F]{4})", str(exc))
+        assert named and chr(int(named.group(1), 16)) in text, f"{text!r} refused without naming the character: {exc}"
+        return
     with tempfile.TemporaryDirectory() as folder:
         found = write_all(pack, Path(folder))
     if field in ("title", "place"):
