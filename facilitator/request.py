@@ -131,7 +131,7 @@ class BuildRequest:
         for option, value, most in (("title", title, MAX_TITLE), ("place", place, MAX_DETAIL), ("org", org, MAX_DETAIL)):
             if value is not None and len(value) > most:
                 raise refuse(option, f"is {len(value)} characters long", f"keep it under {most} characters")
-            hidden = next((ch for ch in value or "" if unicodedata.category(ch) in ("Cc", "Cf") and ch not in "\u00ad\u200d"), None)
+            hidden = next((ch for ch in value or "" if unicodedata.category(ch) in ("Cc", "Cf") and ch not in "\u00ad\u200c\u200d"), None)
             if hidden is not None:
                 raise refuse(option, f"holds the invisible character U+{ord(hidden):04X} (a control, bidi or format character)", "retype it without that character")
         if paper is not None and paper.lower() not in PAPERS:
