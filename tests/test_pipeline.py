@@ -22,7 +22,7 @@ from facilitator.request import BuildRequest
 PINNED = {
     "deck.pptx": "f70fcf5aeb747f7a7c681547f4ae716ecc56936c5dbe07b8110a1c1e53b40459",
     "handout.pdf": "8d7c239bb2722b949dea7aca8a4258b21aaca04659e7d6575ce1863815a52400",
-    "guide.pdf": "7cff7e6d0ef8b17ee2a760c4e2e833a8049fef8096f0e4cb2a70e156147cf2c8",
+    "guide.pdf": "eaa5bfbbe0500834c94c2f42d14f6f2201d3baf7fc271ff76616c25463130a09",
 }
 """The small library's pack, byte for byte: a change to any writer's output shows here first (and
 is then either a bug or a change to pin again, on purpose). The one-pipeline move kept the bytes
@@ -30,7 +30,7 @@ the code before it wrote (commit 93f4e1e); the crisis line in the local-contacts
 the deck's help slide (a taller row of slots) and the handout's help panel; footers name the local
 helpline only when there is one (never a directory of helplines); the help slide's note, the
 guide's contacts form and what to print, and the worksheet box (key points for a part without a
-story) changed after."""
+story) changed after; then the guide's appendix gained the knowledge check's answer key (issue 18)."""
 
 
 def _text(data: bytes) -> str:
@@ -40,7 +40,7 @@ def _text(data: bytes) -> str:
 def test_render_holds_every_file_in_memory_and_writes_nothing(small_library: Library, tmp_path: Path) -> None:
     out = tmp_path / "never-made"
     rendered = render(BuildRequest.from_options(out_dir=out, age="13-15", minutes=60), Loaded(small_library))
-    assert list(rendered.files) == ["deck.pptx", "handout.pdf", "guide.pdf", "plan.yaml", "manifest.json"]
+    assert list(rendered.files) == ["deck.pptx", "handout.pdf", "guide.pdf", "letter.pdf", "letter.docx", "check.pdf", "feedback.pdf", "plan.yaml", "manifest.json"]
     assert rendered.empty == {"cards.pdf"}  # the small library has no scenario or role play
     assert rendered.counts["deck.pptx"] > 5 and rendered.about["deck.pptx"] == f"{rendered.counts['deck.pptx']} slides"
     assert not out.exists()

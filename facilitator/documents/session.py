@@ -38,7 +38,7 @@ def check_items(blocks: Sequence[ParticipantBlock]) -> list[Item]:
     section in turn), then key points of the sections that teach (each true). The same list
     for the check and the answer key, in the same order."""
     statements = [[Item(s.statement, s.is_fact, b.title, s.explanation) for s in b.statements] for b in blocks if b.kind not in FRAME]
-    points = [[Item(p, True, b.title) for p in b.key_points if len(p) <= LONGEST_ITEM and not p.endswith("?")]
+    points = [[Item(p, True, b.title) for p in b.key_points if len(p) <= LONGEST_ITEM and not p.endswith("?") and not _needs_context(p)]
               for b in blocks if b.kind in ("concept", "law", "action", "tips", "example") and not b.statements]
     chosen: list[Item] = []
     for groups in (statements, points):
@@ -51,6 +51,16 @@ def check_items(blocks: Sequence[ParticipantBlock]) -> list[Item]:
         if len(chosen) >= MIN_ITEMS and groups is statements:
             break
     return chosen
+
+
+_CONTEXT_WORDS = frozenset({"they", "it", "this", "these", "that", "those", "he", "she", "then", "so", "but", "and", "also"})
+
+
+def _needs_context(point: str) -> bool:
+    """A key point that leans on the point before it ("They may give lots of praise"): out of
+    its slide it is no statement to judge. English words only: other languages keep them all."""
+    first = point.split(maxsplit=1)[0].strip(",.:;").lower() if point.split() else ""
+    return first in _CONTEXT_WORDS
 
 
 def covered(pack: ParticipantPack) -> list[dict[str, str]]:
