@@ -44,15 +44,24 @@ class Languages:
                 if (sub / "locale.yaml").is_file() and not sub.is_symlink():
                     self.choices.setdefault(f"pack-{sub.name}", str(sub))
         self._loaded: dict[str, Any] = {}
+        self._labels: dict[str, str] = {}
         self._lock = threading.Lock()
 
     def label(self, key: str) -> str:
+        """The language's own name and its country, e.g. "Nederlands (NL)"; worked out once."""
+        if key not in self._labels:
+            self._labels[key] = self._label(key)
+        return self._labels[key]
+
+    def _label(self, key: str) -> str:
         from babel import Locale, UnknownLocaleError
 
         if key == "en":
             return "English"
-        try:
-            info = self.loaded(key).locale
+        from facilitator.localepack import load_locale, resolve
+
+        try:  # the locale's own file only: its catalog is parsed when the language is first used
+            info = load_locale(resolve(str(self.choices[key])))
             name = Locale.parse(info.language.replace("-", "_")).get_display_name(info.language.replace("-", "_")) or info.language
             return f"{name[:1].upper()}{name[1:]} ({info.country})" + (" — draft" if info.draft else "")
         except (FacilitatorError, UnknownLocaleError, ValueError):
@@ -311,8 +320,7 @@ def create_app(guard: Guard, workspace: Workspace | None = None, locales: Path |
     @app.get("/s/<draft_id>/build/<build_id>")
     def build_page(draft_id: str, build_id: str) -> Any:
         draft, build = build_or_404(draft_id, build_id)
-        waiting = sum(1 for d in [draft] for b in d.builds.values() if b.state == "waiting")
-        return page("build.html", draft=draft, build=build, waiting=waiting, lang=languages.language_code(draft.language))
+        return page("build.html", draft=draft, build=build, lang=languages.language_code(draft.language))
 
     @app.get("/s/<draft_id>/build/<build_id>/status")
     def build_status(draft_id: str, build_id: str) -> Any:
